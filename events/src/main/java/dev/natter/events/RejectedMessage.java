@@ -1,0 +1,9 @@
+package dev.natter.events;
+
+/**
+ * Data of {@code chat.message.rejected}: why a submission was refused.
+ *
+ * @param reason a stable code, such as {@code blank} or {@code too-long}
+ * @param detail the reason in words a user can act on
+ */
+public record RejectedMessage(String author, String reason, String detail, String submissionId) {}

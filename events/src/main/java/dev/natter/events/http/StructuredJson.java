@@ -1,0 +1,105 @@
+package dev.natter.events.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.natter.events.InvalidEventException;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads CloudEvents in the JSON event format, single or batched, checking each before the SDK
+ * builds it.
+ *
+ * @see <a
+ *     href="https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/json-format.md">JSON
+ *     event format</a>
+ */
+final class StructuredJson {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
+
+  private StructuredJson() {}
+
+  static CloudEvent readEvent(byte[] body) {
+    return toEvent(parse(body));
+  }
+
+  static List<CloudEvent> readBatch(byte[] body) {
+    JsonNode root = parse(body);
+    if (!root.isArray()) {
+      throw new InvalidEventException(null, "A batch must be a JSON array of events");
+    }
+    List<CloudEvent> events = new ArrayList<>(root.size());
+    for (JsonNode node : root) {
+      events.add(toEvent(node));
+    }
+    return events;
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new InvalidEventException(null, "The body is not valid JSON");
+    }
+  }
+
+  private static CloudEvent toEvent(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new InvalidEventException(null, "A structured event must be a JSON object");
+    }
+    AttributeRules.check(attributes(node));
+    if (node.has("data") && node.has("data_base64")) {
+      throw new InvalidEventException(
+          "data_base64", "An event cannot set both data and data_base64");
+    }
+    try {
+      return MAPPER.treeToValue(node, CloudEvent.class);
+    } catch (JacksonException e) {
+      throw unreadable(e.getOriginalMessage());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw unreadable(e.getMessage());
+    }
+  }
+
+  private static InvalidEventException unreadable(String reason) {
+    return new InvalidEventException(null, "The event cannot be read: " + reason);
+  }
+
+  private static Map<String, String> attributes(JsonNode node) {
+    Map<String, String> attributes = new HashMap<>();
+    var version = SpecVersion.V1;
+    node.properties()
+        .forEach(
+            field -> {
+              String name = field.getKey();
+              boolean known = version.getAllAttributes().contains(name) || isData(name);
+              if (!known && !SpecVersion.V03.getAllAttributes().contains(name)) {
+                AttributeRules.checkExtensionName(name);
+              }
+              if (known && !isData(name)) {
+                attributes.put(name, text(name, field.getValue()));
+              }
+            });
+    return attributes;
+  }
+
+  private static boolean isData(String name) {
+    return name.equals("data") || name.equals("data_base64");
+  }
+
+  private static String text(String name, JsonNode value) {
+    if (!value.isTextual()) {
+      throw new InvalidEventException(name, "Attribute '" + name + "' must be a string");
+    }
+    return value.textValue();
+  }
+}
