@@ -1,0 +1,58 @@
+package dev.natter.functions.routing;
+
+import dev.natter.events.EventMdc;
+import dev.natter.events.InvalidEventException;
+import dev.natter.events.http.CloudEventHttp;
+import io.cloudevents.CloudEvent;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The functions' one HTTP endpoint: takes a CloudEvent in binary or structured mode, hands it to
+ * the function its type is routed to, and answers with the reply event in binary mode, or 202 when
+ * the function has nothing to say.
+ */
+@RestController
+class EventRouter {
+
+  private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
+
+  private final FunctionRoutes routes;
+
+  EventRouter(FunctionRoutes routes) {
+    this.routes = routes;
+  }
+
+  @PostMapping("/")
+  ResponseEntity<byte[]> handle(
+      @RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+    CloudEvent event = CloudEventHttp.readOne(headers, body == null ? new byte[0] : body);
+    try (var mdc = EventMdc.put(event)) {
+      Function<CloudEvent, CloudEvent> function =
+          routes
+              .forType(event.getType())
+              .orElseThrow(
+                  () ->
+                      new InvalidEventException(
+                          "type", "No function here handles type '" + event.getType() + "'"));
+      CloudEvent reply = function.apply(event);
+      log.debug("Handled, reply {}", reply == null ? "none" : reply.getType());
+      return reply == null ? ResponseEntity.accepted().build() : binary(reply);
+    }
+  }
+
+  private static ResponseEntity<byte[]> binary(CloudEvent reply) {
+    HttpHeaders headers = new HttpHeaders();
+    byte[][] body = {new byte[0]};
+    CloudEventHttp.writeBinary(reply, headers::add, bytes -> body[0] = bytes);
+    return new ResponseEntity<>(body[0], headers, HttpStatus.OK);
+  }
+}

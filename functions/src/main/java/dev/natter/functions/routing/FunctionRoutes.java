@@ -1,0 +1,60 @@
+package dev.natter.functions.routing;
+
+import io.cloudevents.CloudEvent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves an event type to the function that handles it, from the allow-list alone: no header or
+ * expression in a request can choose a function.
+ */
+@Component
+class FunctionRoutes {
+
+  private static final Logger log = LoggerFactory.getLogger(FunctionRoutes.class);
+
+  private final Map<String, Function<CloudEvent, CloudEvent>> byType = new LinkedHashMap<>();
+
+  FunctionRoutes(
+      RoutingProperties properties,
+      FunctionCatalog catalog,
+      @Value("${spring.cloud.function.definition:}") String definition) {
+    Set<String> enabled = enabled(definition);
+    for (RoutingProperties.Route route : properties.routes()) {
+      if (enabled.isEmpty() || enabled.contains(route.function())) {
+        byType.put(route.type(), lookup(catalog, route.function()));
+      }
+    }
+    log.info("Routing event types {}", byType.keySet());
+  }
+
+  /** The function for {@code type}, if the allow-list names one. */
+  Optional<Function<CloudEvent, CloudEvent>> forType(String type) {
+    return Optional.ofNullable(byType.get(type));
+  }
+
+  private static Set<String> enabled(String definition) {
+    return Arrays.stream(definition.split("[;,]"))
+        .map(String::trim)
+        .filter(name -> !name.isEmpty())
+        .collect(Collectors.toSet());
+  }
+
+  private static Function<CloudEvent, CloudEvent> lookup(FunctionCatalog catalog, String name) {
+    Function<CloudEvent, CloudEvent> function = catalog.lookup(Function.class, name);
+    if (function == null) {
+      throw new IllegalStateException("Route names function '" + name + "', which does not exist");
+    }
+    return function;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.natter.functions.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class EventRouterTests {
+
+  static final String DATA = "{\"author\":\"alice\",\"text\":\"  Cafe\u0301  \"}";
+
+  @Autowired MockMvc mvc;
+
+  static MockHttpServletRequestBuilder binary(String type) {
+    return withoutId(type).header("ce-id", "sub-1");
+  }
+
+  static MockHttpServletRequestBuilder withoutId(String type) {
+    return post("/")
+        .header("ce-specversion", "1.0")
+        .header("ce-source", "/tests")
+        .header("ce-type", type)
+        .header("ce-room", "general")
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(DATA);
+  }
+
+  static MockHttpServletRequestBuilder structured() {
+    String event =
+        "{\"specversion\":\"1.0\",\"id\":\"sub-1\",\"source\":\"/tests\","
+            + "\"type\":\"chat.message.submitted\",\"room\":\"general\","
+            + "\"datacontenttype\":\"application/json\",\"data\":"
+            + DATA
+            + "}";
+    return post("/").contentType("application/cloudevents+json").content(event);
+  }
+
+  @Test
+  void answersSubmissionWithPostedEventInBinaryMode() throws Exception {
+    mvc.perform(binary("chat.message.submitted"))
+        .andExpect(status().isOk())
+        .andExpect(
+            result ->
+                assertThat(result.getResponse().getHeader("ce-type"))
+                    .isEqualTo("chat.message.posted"))
+        .andExpect(
+            result -> assertThat(result.getResponse().getHeader("ce-room")).isEqualTo("general"))
+        .andExpect(jsonPath("$.text").value("Caf\u00e9"))
+        .andExpect(jsonPath("$.submissionId").value("sub-1"));
+  }
+
+  @Test // C12
+  void answersBinaryAndStructuredModeAlike() throws Exception {
+    MvcResult binary = mvc.perform(binary("chat.message.submitted")).andReturn();
+    MvcResult structured = mvc.perform(structured()).andReturn();
+
+    assertThat(structured.getResponse().getStatus()).isEqualTo(binary.getResponse().getStatus());
+    assertThat(structured.getResponse().getHeader("ce-type"))
+        .isEqualTo(binary.getResponse().getHeader("ce-type"));
+    assertThat(structured.getResponse().getContentAsString())
+        .isEqualTo(binary.getResponse().getContentAsString());
+  }
+
+  @Test
+  void refusesTypeOutsideTheAllowList() throws Exception {
+    mvc.perform(binary("chat.message.posted"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.attribute").value("type"))
+        .andExpect(
+            jsonPath("$.detail").value("No function here handles type 'chat.message.posted'"));
+  }
+
+  @Test
+  void ignoresHeadersThatTryToChooseOrEvaluateAFunction() throws Exception {
+    MvcResult result =
+        mvc.perform(
+                binary("chat.message.posted")
+                    .header("spring.cloud.function.definition", "postMessage")
+                    .header(
+                        "spring.cloud.function.routing-expression",
+                        "T(java.lang.Runtime).getRuntime().exec('false')"))
+            .andReturn();
+
+    assertThat(result.getResponse().getStatus()).isEqualTo(400);
+  }
+
+  @Test
+  void refusesEventWithoutId() throws Exception {
+    mvc.perform(withoutId("chat.message.submitted"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.attribute").value("id"))
+        .andExpect(jsonPath("$.trace").doesNotExist());
+  }
+
+  @Test
+  void refusesDataItCannotRead() throws Exception {
+    mvc.perform(binary("chat.message.submitted").content("{not json"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.attribute").value("data"));
+  }
+
+  @Test
+  void refusesRequestThatIsNoEvent() throws Exception {
+    MvcResult result =
+        mvc.perform(post("/").contentType(MediaType.TEXT_PLAIN).content("hello"))
+            .andExpect(status().isUnsupportedMediaType())
+            .andReturn();
+
+    assertThat(JsonPath.<String>read(result.getResponse().getContentAsString(), "$.title"))
+        .isEqualTo("Unsupported media type");
+  }
+}
