@@ -1,11 +1,14 @@
 package dev.natter.functions;
 
+import dev.natter.events.http.EventProblemAdvice;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Natter's chat operations, each a stateless function from CloudEvent to CloudEvent. */
 @SpringBootApplication
+@Import(EventProblemAdvice.class)
 @ConfigurationPropertiesScan
 public class FunctionsApplication {
 

@@ -62,6 +62,11 @@ public final class CloudEventHttp {
 
   /** Reads the single event a request or response carries. */
   public static CloudEvent readOne(HttpHeaders headers, byte[] body) {
+    return readOne(flatten(headers), body);
+  }
+
+  /** Reads the single event a request or response carries, headers given by name. */
+  public static CloudEvent readOne(Map<String, String> headers, byte[] body) {
     List<CloudEvent> events = read(headers, body);
     if (events.size() != 1) {
       throw new InvalidEventException(null, "Expected one event, not a batch");

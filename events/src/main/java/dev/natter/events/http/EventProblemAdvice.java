@@ -1,17 +1,16 @@
-package dev.natter.functions.routing;
+package dev.natter.events.http;
 
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.UnsupportedEventMediaTypeException;
-import dev.natter.events.http.EventProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Answers events that cannot be handled with a problem detail, never a stack trace. */
+/** Answers events that cannot be accepted with a problem detail, never a stack trace. */
 @RestControllerAdvice
-class EventProblemAdvice {
+public class EventProblemAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(EventProblemAdvice.class);
 
