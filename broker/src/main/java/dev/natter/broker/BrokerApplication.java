@@ -1,0 +1,18 @@
+package dev.natter.broker;
+
+import dev.natter.events.http.EventProblemAdvice;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+/** The bridge that makes Artemis behave like a Knative Eventing broker. */
+@SpringBootApplication
+@Import(EventProblemAdvice.class)
+@ConfigurationPropertiesScan
+public class BrokerApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(BrokerApplication.class, args);
+  }
+}

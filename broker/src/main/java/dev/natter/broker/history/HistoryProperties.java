@@ -1,0 +1,24 @@
+package dev.natter.broker.history;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The history each room keeps, and the stream the gateways follow.
+ *
+ * @param size how many events each room's history keeps; older ones are dropped
+ * @param types the event types users see, kept in history and streamed
+ * @param batchSize the most events written in one broker transaction
+ */
+@ConfigurationProperties("natter.history")
+record HistoryProperties(
+    @DefaultValue("1000") long size,
+    @DefaultValue({
+          "chat.message.posted",
+          "chat.message.rejected",
+          "chat.member.joined",
+          "chat.member.left"
+        })
+        List<String> types,
+    @DefaultValue("200") int batchSize) {}

@@ -1,0 +1,13 @@
+package dev.natter.broker.ingress;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The HTTP ingress where any CloudEvents producer posts events.
+ *
+ * @param maxBodySize the largest request body accepted; larger ones get 413
+ */
+@ConfigurationProperties("natter.ingress")
+record IngressProperties(@DefaultValue("256KB") DataSize maxBodySize) {}

@@ -1,0 +1,71 @@
+package dev.natter.broker.trigger;
+
+import dev.natter.events.http.CloudEventHttp;
+import io.cloudevents.CloudEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** POSTs events to subscribers in binary mode and reads the reply event, if any. */
+class SubscriberClient {
+
+  private final HttpClient http;
+  private final TriggerProperties.Dispatch settings;
+
+  SubscriberClient(TriggerProperties.Dispatch settings) {
+    this.settings = settings;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .build();
+  }
+
+  /**
+   * Delivers {@code event}; the reply is empty when the subscriber has nothing to say.
+   *
+   * @throws DeliveryException when the subscriber does not accept the event
+   */
+  Optional<CloudEvent> deliver(URI subscriber, CloudEvent event) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(subscriber)
+            .timeout(settings.requestTimeout())
+            .header("Prefer", "reply");
+    byte[][] body = {new byte[0]};
+    CloudEventHttp.writeBinary(event, request::header, bytes -> body[0] = bytes);
+    HttpResponse<byte[]> response =
+        send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0])).build());
+    int status = response.statusCode();
+    if (status < 200 || status >= 300) {
+      throw new DeliveryException(subscriber + " answered " + status);
+    }
+    return reply(response);
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new DeliveryException(request.uri() + " failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeliveryException(request.uri() + " interrupted");
+    }
+  }
+
+  private static Optional<CloudEvent> reply(HttpResponse<byte[]> response) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    response.headers().map().forEach((name, values) -> headers.put(name, String.join(",", values)));
+    boolean hasEvent =
+        response.body().length > 0
+            || headers.keySet().stream().anyMatch(name -> name.regionMatches(true, 0, "ce-", 0, 3));
+    return hasEvent
+        ? Optional.of(CloudEventHttp.readOne(headers, response.body()))
+        : Optional.empty();
+  }
+}
