@@ -1,0 +1,30 @@
+package dev.natter.gateway.artemis;
+
+import dev.natter.events.jms.ArtemisConnections;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
+
+/** Connections to Artemis that reconnect by themselves. */
+@Configuration(proxyBeanMethods = false)
+class ArtemisConfiguration {
+
+  @Bean
+  ActiveMQConnectionFactory artemisConnectionFactory(ArtemisProperties properties) {
+    return ArtemisConnections.factory(properties.url(), properties.user(), properties.password());
+  }
+
+  @Bean
+  CachingConnectionFactory connectionFactory(ActiveMQConnectionFactory artemisConnectionFactory) {
+    CachingConnectionFactory caching = new CachingConnectionFactory(artemisConnectionFactory);
+    caching.setSessionCacheSize(16);
+    return caching;
+  }
+
+  @Bean
+  JmsTemplate jmsTemplate(CachingConnectionFactory connectionFactory) {
+    return new JmsTemplate(connectionFactory);
+  }
+}

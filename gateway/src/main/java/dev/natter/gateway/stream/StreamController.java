@@ -1,0 +1,78 @@
+package dev.natter.gateway.stream;
+
+import dev.natter.gateway.web.ApiException;
+import dev.natter.gateway.web.RoomNames;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+
+/**
+ * One Server-Sent Events stream per page, carrying every room the page shows: each event named by
+ * its type, identified by its history position, with the whole CloudEvent as data.
+ */
+@RestController
+class StreamController {
+
+  /** Sent first, after the rooms are followed, so headers flush and clients learn the retry. */
+  private static final ServerSentEvent<String> OPENED =
+      ServerSentEvent.<String>builder().comment("open").retry(Duration.ofSeconds(2)).build();
+
+  private final RoomHub hub;
+  private final StreamProperties properties;
+
+  StreamController(RoomHub hub, StreamProperties properties) {
+    this.hub = hub;
+    this.properties = properties;
+  }
+
+  @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  Flux<ServerSentEvent<String>> stream(
+      @RequestParam(name = "room", required = false) List<String> rooms,
+      ServerHttpResponse response) {
+    Set<String> followed = rooms(rooms);
+    response.getHeaders().setCacheControl("no-cache");
+    response.getHeaders().set("X-Accel-Buffering", "no");
+    // TODO(#4): resume from Last-Event-ID (header or lastEventId parameter) out of the history.
+    Flux<ServerSentEvent<String>> events =
+        Flux.merge(followed.stream().map(hub::follow).toList())
+            .onBackpressureBuffer(properties.buffer(), BufferOverflowStrategy.ERROR)
+            .map(StreamController::toSse);
+    Flux<ServerSentEvent<String>> heartbeats =
+        Flux.interval(properties.heartbeat())
+            .map(tick -> ServerSentEvent.<String>builder().comment("").build());
+    return Flux.merge(events, Flux.just(OPENED), heartbeats);
+  }
+
+  private Set<String> rooms(List<String> requested) {
+    if (requested == null || requested.isEmpty()) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "No room", "Name the rooms to follow: ?room=a&room=b");
+    }
+    Set<String> rooms = new LinkedHashSet<>();
+    requested.forEach(room -> rooms.add(RoomNames.require(room)));
+    if (rooms.size() > properties.maxRooms()) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "Too many rooms",
+          "One stream follows at most " + properties.maxRooms() + " rooms");
+    }
+    return rooms;
+  }
+
+  private static ServerSentEvent<String> toSse(StreamEvent event) {
+    return ServerSentEvent.builder(event.json())
+        .id(Long.toString(event.seq()))
+        .event(event.type())
+        .build();
+  }
+}

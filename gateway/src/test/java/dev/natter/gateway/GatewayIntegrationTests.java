@@ -1,0 +1,340 @@
+package dev.natter.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.natter.events.ChatEvents;
+import dev.natter.events.EventData;
+import dev.natter.events.PostedMessage;
+import dev.natter.events.SubmittedMessage;
+import dev.natter.events.jms.Destinations;
+import dev.natter.events.jms.JmsCloudEvents;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIntegrationTests {
+
+  static EmbeddedActiveMQ artemis;
+
+  @DynamicPropertySource
+  static void broker(DynamicPropertyRegistry registry) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    artemis = new EmbeddedActiveMQ();
+    artemis.setConfiguration(
+        new ConfigurationImpl()
+            .setPersistenceEnabled(false)
+            .setSecurityEnabled(false)
+            .addAcceptorConfiguration("core", "tcp://localhost:" + port));
+    artemis.start();
+    registry.add("natter.artemis.url", () -> "tcp://localhost:" + port);
+    registry.add("natter.stream.heartbeat", () -> "300ms");
+    registry.add("spring.http.codecs.max-in-memory-size", () -> "4KB");
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    artemis.stop();
+  }
+
+  @LocalServerPort int port;
+  @Autowired ActiveMQConnectionFactory factory;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  Connection connection;
+  Session session;
+
+  @BeforeEach
+  void connect() throws Exception {
+    connection = factory.createConnection();
+    session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    connection.start();
+  }
+
+  @AfterEach
+  void disconnect() throws Exception {
+    connection.close();
+  }
+
+  URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  HttpResponse<String> post(String path, String json, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  String token(String nick) throws Exception {
+    HttpResponse<String> response = post("/api/sessions", "{\"nick\":\"" + nick + "\"}", null);
+    assertThat(response.statusCode()).isEqualTo(201);
+    return JsonPath.read(response.body(), "$.token");
+  }
+
+  static CloudEvent posted(String id, String room, String text) {
+    return CloudEventBuilder.v1()
+        .withId(id)
+        .withSource(URI.create("/tests"))
+        .withType(ChatEvents.MESSAGE_POSTED)
+        .withTime(OffsetDateTime.parse("2026-12-03T10:00:00Z"))
+        .withExtension(ChatEvents.ROOM, room)
+        .withData(ChatEvents.JSON, EventData.write(new PostedMessage("alice", text, "sub-" + id)))
+        .build();
+  }
+
+  void publish(String destination, boolean queue, CloudEvent event, long seq) throws Exception {
+    Message message = JmsCloudEvents.write(event, session.createBytesMessage());
+    message.setLongProperty(Destinations.SEQUENCE, seq);
+    var target = queue ? session.createQueue(destination) : session.createTopic(destination);
+    session.createProducer(target).send(message);
+  }
+
+  @Nested
+  class Sessions {
+
+    @Test
+    void issuesTokenForValidNick() throws Exception {
+      HttpResponse<String> response = post("/api/sessions", "{\"nick\":\" Zoë \"}", null);
+
+      assertThat(response.statusCode()).isEqualTo(201);
+      assertThat(JsonPath.<String>read(response.body(), "$.nick")).isEqualTo("Zoë");
+      assertThat(JsonPath.<String>read(response.body(), "$.token")).contains(".");
+    }
+
+    @Test
+    void refusesInvalidNickWithProblemDetail() throws Exception {
+      HttpResponse<String> response = post("/api/sessions", "{\"nick\":\"<b>x</b>\"}", null);
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(JsonPath.<String>read(response.body(), "$.title")).isEqualTo("Invalid nick");
+    }
+
+    @Test
+    void refusesMalformedJsonWithoutStackTrace() throws Exception {
+      HttpResponse<String> response = post("/api/sessions", "{not json", null);
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
+    }
+  }
+
+  @Nested
+  class Messages {
+
+    @Test
+    void sendsSubmittedEventWithAuthorFromTheToken() throws Exception {
+      MessageConsumer broker = session.createConsumer(session.createTopic(Destinations.BROKER));
+      String token = token("alice");
+
+      HttpResponse<String> response =
+          post("/api/rooms/general/messages", "{\"text\":\"hi\",\"author\":\"mallory\"}", token);
+
+      assertThat(response.statusCode()).isEqualTo(202);
+      CloudEvent event = JmsCloudEvents.read(broker.receive(5_000));
+      assertThat(event.getId()).isEqualTo(JsonPath.read(response.body(), "$.id"));
+      assertThat(event.getType()).isEqualTo(ChatEvents.MESSAGE_SUBMITTED);
+      assertThat(event.getExtension(ChatEvents.ROOM)).isEqualTo("general");
+      assertThat(EventData.read(event, SubmittedMessage.class))
+          .isEqualTo(new SubmittedMessage("alice", "hi"));
+    }
+
+    @Test
+    void refusesMessageWithoutToken() throws Exception {
+      HttpResponse<String> response =
+          post("/api/rooms/general/messages", "{\"text\":\"hi\"}", null);
+
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void refusesForgedToken() throws Exception {
+      HttpResponse<String> response =
+          post("/api/rooms/general/messages", "{\"text\":\"hi\"}", token("alice") + "x");
+
+      assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesInvalidRoomAndMissingText() throws Exception {
+      String token = token("alice");
+
+      assertThat(
+              post("/api/rooms/Not%20A%20Room/messages", "{\"text\":\"hi\"}", token).statusCode())
+          .isEqualTo(400);
+      assertThat(post("/api/rooms/general/messages", "{}", token).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesBodyOverTheLimit() throws Exception {
+      String text = "x".repeat(10_000);
+
+      HttpResponse<String> response =
+          post("/api/rooms/general/messages", "{\"text\":\"" + text + "\"}", token("alice"));
+
+      assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void listsRecentMessagesOldestFirst() throws Exception {
+      for (int i = 1; i <= 3; i++) {
+        publish(Destinations.history("lobby"), true, posted("m" + i, "lobby", "text " + i), i);
+      }
+
+      HttpResponse<String> response = get("/api/rooms/lobby/messages?limit=2");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(JsonPath.<List<String>>read(response.body(), "$[*].text"))
+          .containsExactly("text 2", "text 3");
+      assertThat(JsonPath.<List<String>>read(response.body(), "$[*].author"))
+          .containsExactly("alice", "alice");
+      assertThat(JsonPath.<List<Integer>>read(response.body(), "$[*].seq")).containsExactly(2, 3);
+    }
+
+    @Test
+    void listsNothingForARoomWithoutHistory() throws Exception {
+      HttpResponse<String> response = get("/api/rooms/empty-room/messages");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("[]");
+    }
+  }
+
+  @Nested
+  class EventStream {
+
+    HttpResponse<Stream<String>> open(String query) throws Exception {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri("/api/stream?" + query))
+              .header("Origin", "https://elsewhere.example")
+              .build();
+      return http.send(request, HttpResponse.BodyHandlers.ofLines());
+    }
+
+    List<String> nextEvent(Iterator<String> lines) {
+      List<String> event = new java.util.ArrayList<>();
+      while (lines.hasNext()) {
+        String line = lines.next();
+        if (line.isEmpty() && event.stream().anyMatch(l -> l.startsWith("data:"))) {
+          return event;
+        }
+        if (!line.isEmpty() && !line.startsWith(":")) {
+          event.add(line);
+        }
+      }
+      return event;
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void streamsEventsOfFollowedRoomsWithTypeIdAndWholeEvent() throws Exception {
+      HttpResponse<Stream<String>> response = open("room=general&room=random");
+      Iterator<String> lines = response.body().iterator();
+
+      waitForHeartbeat(lines);
+      publish(Destinations.STREAM, false, posted("e-other", "elsewhere", "not for us"), 6);
+      publish(Destinations.STREAM, false, posted("e-1", "general", "Grüße 👋 你好"), 7);
+
+      List<String> event = nextEvent(lines);
+      assertThat(event).contains("id:7", "event:chat.message.posted");
+      String data = event.stream().filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+      assertThat(JsonPath.<String>read(data.substring(5), "$.id")).isEqualTo("e-1");
+      assertThat(JsonPath.<String>read(data.substring(5), "$.data.text")).isEqualTo("Grüße 👋 你好");
+    }
+
+    @Test // C3, C7
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void answersWithHeadersThatKeepProxiesFromBuffering() throws Exception {
+      HttpResponse<Stream<String>> response = open("room=general");
+
+      var headers = response.headers();
+      assertThat(headers.firstValue("Content-Type"))
+          .hasValueSatisfying(
+              type -> assertThat(type).matches("text/event-stream(;\\s*charset=UTF-8)?"));
+      assertThat(headers.firstValue("Cache-Control")).hasValue("no-cache");
+      assertThat(headers.firstValue("X-Accel-Buffering")).hasValue("no");
+      assertThat(headers.firstValue("Content-Length")).isEmpty();
+      assertThat(headers.firstValue("Content-Encoding")).isEmpty();
+      response.body().close();
+    }
+
+    @Test // C4
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void writesHeartbeatCommentsOnAnIdleStream() throws Exception {
+      HttpResponse<Stream<String>> response = open("room=quiet");
+      Iterator<String> lines = response.body().iterator();
+
+      waitForHeartbeat(lines);
+      waitForHeartbeat(lines);
+      response.body().close();
+    }
+
+    void waitForHeartbeat(Iterator<String> lines) {
+      while (lines.hasNext()) {
+        if (lines.next().startsWith(":")) {
+          return;
+        }
+      }
+      throw new AssertionError("stream ended without a heartbeat");
+    }
+
+    @Test
+    void refusesStreamWithoutValidRooms() throws Exception {
+      assertThat(get("/api/stream").statusCode()).isEqualTo(400);
+      assertThat(get("/api/stream?room=UPPER").statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void servesTheChatPage() throws Exception {
+    HttpResponse<String> page = get("/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<title>Natter</title>");
+    assertThat(get("/app.js").statusCode()).isEqualTo(200);
+  }
+}
