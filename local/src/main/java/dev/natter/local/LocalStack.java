@@ -1,0 +1,103 @@
+package dev.natter.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole chat on one machine: the broker app with an embedded Artemis, the functions and the
+ * gateway, each its own process on its own port, talking over TCP and HTTP as when deployed apart.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  private final Path apps;
+  private final Path data;
+  private final Ports ports;
+  private final List<AppProcess> running = new ArrayList<>();
+
+  /**
+   * A stack of the runnable jars in {@code apps}, keeping its state under {@code data}.
+   *
+   * @param ports where each component listens
+   */
+  public LocalStack(Path apps, Path data, Ports ports) {
+    this.apps = apps;
+    this.data = data;
+    this.ports = ports;
+  }
+
+  /** Starts every component and waits until all are ready. */
+  public void start() throws IOException, InterruptedException {
+    AppProcess broker = start("broker", ports.ingress(), brokerEnvironment());
+    broker.awaitReady(START_TIMEOUT);
+    AppProcess functions = start("functions", ports.functions(), artemisEnvironment());
+    AppProcess gateway = start("gateway", ports.gateway(), artemisEnvironment());
+    functions.awaitReady(START_TIMEOUT);
+    gateway.awaitReady(START_TIMEOUT);
+  }
+
+  /** The running component called {@code name}: broker, functions or gateway. */
+  public AppProcess app(String name) {
+    return running.stream()
+        .filter(app -> app.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No app " + name));
+  }
+
+  public Ports ports() {
+    return ports;
+  }
+
+  public Path logs() {
+    return data.resolve("logs");
+  }
+
+  private AppProcess start(String name, int port, Map<String, String> environment)
+      throws IOException {
+    Path jar = apps.resolve("natter-" + name + ".jar");
+    AppProcess app = AppProcess.start(name, jar, port, environment, logs());
+    running.add(app);
+    return app;
+  }
+
+  private Map<String, String> brokerEnvironment() {
+    return Map.of(
+        "NATTER_ARTEMIS_EMBEDDED", "true",
+        "ARTEMIS_PORT", Integer.toString(ports.artemis()),
+        "ARTEMIS_URL", artemisUrl(),
+        "NATTER_DATA_DIR", data.toString(),
+        "NATTER_POST_MESSAGE_URL", "http://localhost:" + ports.functions() + "/");
+  }
+
+  private Map<String, String> artemisEnvironment() {
+    return Map.of("ARTEMIS_URL", artemisUrl());
+  }
+
+  private String artemisUrl() {
+    return "tcp://localhost:" + ports.artemis();
+  }
+
+  /** Stops every component, the last started first. */
+  @Override
+  public void close() throws InterruptedException {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      running.get(i).stop(STOP_GRACE);
+    }
+    running.clear();
+  }
+
+  /** The ports of the components. */
+  public record Ports(int gateway, int ingress, int functions, int artemis) {
+
+    /** The documented defaults. */
+    public static Ports defaults() {
+      return new Ports(8080, 8081, 8082, 61616);
+    }
+  }
+}

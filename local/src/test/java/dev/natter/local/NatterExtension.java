@@ -1,0 +1,62 @@
+package dev.natter.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the whole chat once for every test class that asks for a {@link LocalStack}: separate
+ * processes on free ports with a fresh journal, stopped when the test run ends.
+ */
+public class NatterExtension implements ParameterResolver {
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == LocalStack.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class)
+        .stack();
+  }
+
+  /** The stack, stopped when JUnit closes the root store. */
+  record Running(LocalStack stack) implements AutoCloseable {
+
+    static Running start() {
+      try {
+        Path apps = Path.of(System.getProperty("natter.apps-dir", "target/apps"));
+        Path data = Files.createTempDirectory("natter-e2e");
+        var ports = new LocalStack.Ports(freePort(), freePort(), freePort(), freePort());
+        LocalStack stack = new LocalStack(apps, data, ports);
+        stack.start();
+        return new Running(stack);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stack.close();
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
