@@ -10,6 +10,10 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +32,13 @@ class StreamFeed implements SmartLifecycle {
 
   private final ActiveMQConnectionFactory factory;
   private final RoomHub hub;
+  private static final Duration RETRY = Duration.ofSeconds(2);
+
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> new Thread(runnable, "stream-feed-retry"));
   private volatile Connection connection;
+  private volatile boolean running;
 
   StreamFeed(ActiveMQConnectionFactory factory, RoomHub hub) {
     this.factory = factory;
@@ -37,6 +47,15 @@ class StreamFeed implements SmartLifecycle {
 
   @Override
   public void start() {
+    running = true;
+    connect();
+  }
+
+  /** Connects, or tries again shortly: the gateway serves pages while Artemis is away. */
+  private void connect() {
+    if (!running) {
+      return;
+    }
     try {
       Connection opened = factory.createConnection();
       opened.setExceptionListener(
@@ -49,7 +68,12 @@ class StreamFeed implements SmartLifecycle {
       connection = opened;
       log.info("Following {}", Destinations.STREAM);
     } catch (JMSException e) {
-      throw new IllegalStateException("Cannot follow the broker's stream: " + e.getMessage(), e);
+      log.warn(
+          "NATTER-STREAM-003 Cannot follow {} yet, retrying in {}: {}",
+          Destinations.STREAM,
+          RETRY,
+          e.getMessage());
+      retries.schedule(this::connect, RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -67,6 +91,8 @@ class StreamFeed implements SmartLifecycle {
 
   @Override
   public void stop() {
+    running = false;
+    retries.shutdownNow();
     Connection open = connection;
     connection = null;
     if (open != null) {
@@ -80,6 +106,6 @@ class StreamFeed implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return connection != null;
+    return running;
   }
 }
