@@ -34,11 +34,14 @@ class TriggerDispatchers implements SmartLifecycle {
   private static String declare(Topology topology, TriggerProperties.Trigger trigger) {
     String queue = "natter.trigger." + trigger.name();
     var attributes = trigger.filter() == null ? null : trigger.filter().attributes();
+    String filter = TriggerFilter.expression(attributes, trigger.dialects());
+
     topology.queue(
         QueueConfiguration.of(queue)
             .setAddress(Destinations.BROKER)
             .setRoutingType(RoutingType.MULTICAST)
-            .setFilterString(TriggerFilter.expression(attributes)));
+            .setFilterString(filter));
+
     return queue;
   }
 

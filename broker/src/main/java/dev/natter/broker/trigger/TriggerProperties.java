@@ -30,13 +30,21 @@ record TriggerProperties(@Valid List<Trigger> triggers, @DefaultValue Dispatch d
    * One trigger.
    *
    * @param name unique name, part of its queue's name
-   * @param filter the events it selects; none selects every event
+   * @param filter exact match on attributes; ignored when {@code filters} is set
+   * @param filters filters in Knative's dialects, all of which must match
    * @param subscriber where it delivers them
    */
   record Trigger(
       @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String name,
       @Valid Filter filter,
-      @NotNull @Valid Subscriber subscriber) {}
+      List<Map<String, Object>> filters,
+      @NotNull @Valid Subscriber subscriber) {
+
+    /** The {@code filters} as dialect trees. */
+    List<FilterDialect> dialects() {
+      return filters == null ? List.of() : filters.stream().map(FilterDialect::read).toList();
+    }
+  }
 
   /**
    * Exact match on event attributes, extensions included.
