@@ -42,7 +42,9 @@ class ArtemisConfiguration {
   }
 
   @Bean
-  Topology topology(ActiveMQConnectionFactory artemisConnectionFactory) {
-    return new Topology(artemisConnectionFactory);
+  Topology topology(
+      ActiveMQConnectionFactory artemisConnectionFactory, ArtemisProperties properties) {
+
+    return new Topology(artemisConnectionFactory, properties.managementAddress());
   }
 }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url the Artemis connection URL
  * @param user the Artemis user, or empty when the broker needs no login
  * @param password the Artemis password
+ * @param managementAddress the address of Artemis's management API; the user needs the manage
+ *     permission on it
  * @param embedded the broker this process runs itself, for local runs only
  */
 @ConfigurationProperties("natter.artemis")
@@ -17,6 +19,7 @@ public record ArtemisProperties(
     @DefaultValue("tcp://localhost:61616") String url,
     String user,
     String password,
+    @DefaultValue("activemq.management") String managementAddress,
     @DefaultValue Embedded embedded) {
 
   /**

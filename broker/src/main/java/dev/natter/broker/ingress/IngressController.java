@@ -1,18 +1,20 @@
 package dev.natter.broker.ingress;
 
+import dev.natter.broker.trigger.Hops;
 import dev.natter.events.ChatContract;
 import dev.natter.events.http.CloudEventHttp;
-import dev.natter.events.jms.BrokerSender;
 import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,27 +28,46 @@ class IngressController {
 
   private static final Logger log = LoggerFactory.getLogger(IngressController.class);
 
-  private final JmsTemplate jms;
+  private final IngressPublisher publisher;
   private final IngressProperties properties;
+  private final int ttl;
 
-  IngressController(JmsTemplate jms, IngressProperties properties) {
-    this.jms = jms;
+  IngressController(
+      IngressPublisher publisher,
+      IngressProperties properties,
+      @Value("${natter.broker.ttl:16}") int ttl) {
+    this.publisher = publisher;
     this.properties = properties;
+    this.ttl = ttl;
   }
 
   @PostMapping("/")
-  ResponseEntity<Void> accept(@RequestHeader HttpHeaders headers, HttpServletRequest request)
+  ResponseEntity<Void> accept(
+      @RequestHeader HttpHeaders headers,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      HttpServletRequest request)
       throws IOException {
+    requireToken(authorization);
     List<CloudEvent> events = CloudEventHttp.read(headers, body(request));
     events.forEach(ChatContract::check);
-    jms.execute(
-        session -> {
-          BrokerSender.send(session, events);
-          session.commit();
-          return null;
-        });
+    publisher.publish(events.stream().map(event -> Hops.entering(event, ttl)).toList());
     log.debug("Accepted {} event(s), first {}", events.size(), events.get(0).getId());
     return ResponseEntity.accepted().build();
+  }
+
+  private void requireToken(String authorization) {
+    byte[] expected = properties.token().getBytes(StandardCharsets.UTF_8);
+    byte[] given = bearer(authorization).getBytes(StandardCharsets.UTF_8);
+    if (expected.length > 0 && !MessageDigest.isEqual(expected, given)) {
+      throw new UnauthorizedException();
+    }
+  }
+
+  private static String bearer(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return "";
+    }
+    return authorization.substring(7).trim();
   }
 
   private byte[] body(HttpServletRequest request) throws IOException {

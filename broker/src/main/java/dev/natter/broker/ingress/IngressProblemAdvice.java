@@ -2,8 +2,10 @@ package dev.natter.broker.ingress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jms.JmsException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -13,6 +15,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class IngressProblemAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(IngressProblemAdvice.class);
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+    problem.setTitle("Unauthorized");
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .body(problem);
+  }
 
   @ExceptionHandler
   ProblemDetail tooLarge(BodyTooLargeException e) {

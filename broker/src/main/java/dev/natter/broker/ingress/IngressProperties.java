@@ -8,6 +8,8 @@ import org.springframework.util.unit.DataSize;
  * The HTTP ingress where any CloudEvents producer posts events.
  *
  * @param maxBodySize the largest request body accepted; larger ones get 413
+ * @param token the bearer token producers must send; empty lets anyone post
  */
 @ConfigurationProperties("natter.ingress")
-record IngressProperties(@DefaultValue("256KB") DataSize maxBodySize) {}
+record IngressProperties(
+    @DefaultValue("256KB") DataSize maxBodySize, @DefaultValue("") String token) {}

@@ -1,5 +1,6 @@
 package dev.natter.broker.trigger;
 
+import dev.natter.events.InvalidEventException;
 import dev.natter.events.http.CloudEventHttp;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
@@ -10,15 +11,17 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.stereotype.Component;
 
 /** POSTs events to subscribers in binary mode and reads the reply event, if any. */
+@Component
 class SubscriberClient {
 
   private final HttpClient http;
   private final TriggerProperties.Dispatch settings;
 
-  SubscriberClient(TriggerProperties.Dispatch settings) {
-    this.settings = settings;
+  SubscriberClient(TriggerProperties properties) {
+    this.settings = properties.dispatch();
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -42,9 +45,17 @@ class SubscriberClient {
         send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0])).build());
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
-      throw new DeliveryException(subscriber + " answered " + status);
+      throw DeliveryException.forStatus(subscriber.toString(), status, response.body());
     }
-    return reply(response);
+    try {
+      return reply(response);
+    } catch (InvalidEventException e) {
+      throw new DeliveryException(
+          subscriber + " replied with an invalid event: " + e.getMessage(),
+          status,
+          false,
+          response.body());
+    }
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) {

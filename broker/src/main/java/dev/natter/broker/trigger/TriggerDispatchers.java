@@ -1,11 +1,15 @@
 package dev.natter.broker.trigger;
 
+import dev.natter.broker.artemis.ArtemisProperties;
 import dev.natter.broker.artemis.Topology;
+import dev.natter.events.jms.ArtemisConnections;
 import dev.natter.events.jms.Destinations;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.DivertConfiguration;
+import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,68 +17,97 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
-/** Declares each trigger's queue and runs a dispatcher on it. */
+/**
+ * Declares each trigger on the broker, a filtered divert from the broker address into the trigger's
+ * own queue with its dead-letter queue beside it, and runs a dispatcher on the queue.
+ */
 @Component
 class TriggerDispatchers implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TriggerDispatchers.class);
 
+  /** Deliveries of one message before Artemis itself dead-letters it: a dispatcher crash loop. */
+  private static final int CRASH_ATTEMPTS = 5;
+
   private final List<DefaultMessageListenerContainer> containers = new ArrayList<>();
 
   TriggerDispatchers(
-      TriggerProperties properties, Topology topology, ActiveMQConnectionFactory artemis) {
+      TriggerProperties properties,
+      ArtemisProperties artemis,
+      Topology topology,
+      SubscriberClient client,
+      ReplyPublisher replies,
+      DeadLetters deadLetters) {
     topology.multicastAddress(Destinations.BROKER);
-    SubscriberClient client = new SubscriberClient(properties.dispatch());
+    ActiveMQConnectionFactory factory = dispatchFactory(artemis);
     for (TriggerProperties.Trigger trigger : properties.triggers()) {
-      String queue = declare(topology, trigger);
-      containers.add(container(artemis, queue, trigger, client, properties.dispatch()));
+      declare(topology, trigger);
+      Delivery delivery = properties.deliveryOf(trigger);
+      var dispatcher = new Dispatcher(trigger, delivery, client, replies, deadLetters);
+      containers.add(container(factory, trigger, dispatcher, properties.dispatch()));
     }
   }
 
-  private static String declare(Topology topology, TriggerProperties.Trigger trigger) {
-    String queue = "natter.trigger." + trigger.name();
+  /** Consumers that take one message at a time, so a stuck one hoards nothing. */
+  private static ActiveMQConnectionFactory dispatchFactory(ArtemisProperties artemis) {
+    ActiveMQConnectionFactory factory =
+        ArtemisConnections.factory(artemis.url(), artemis.user(), artemis.password());
+    factory.setConsumerWindowSize(0);
+    return factory;
+  }
+
+  private static void declare(Topology topology, TriggerProperties.Trigger trigger) {
+    String queue = TriggerNames.queue(trigger.name());
+    String deadLetters = TriggerNames.deadLetters(trigger.name());
     var attributes = trigger.filter() == null ? null : trigger.filter().attributes();
-    String filter = TriggerFilter.expression(attributes, trigger.dialects());
-
-    topology.queue(
-        QueueConfiguration.of(queue)
+    topology.anycastQueue(queue);
+    topology.anycastQueue(deadLetters);
+    topology.addressSettings(
+        queue,
+        new AddressSettings()
+            .setDeadLetterAddress(SimpleString.of(deadLetters))
+            .setAutoCreateDeadLetterResources(false)
+            .setMaxDeliveryAttempts(CRASH_ATTEMPTS)
+            .setRedeliveryDelay(1_000)
+            .setRedeliveryMultiplier(2)
+            .setMaxRedeliveryDelay(30_000));
+    topology.divert(
+        new DivertConfiguration()
+            .setName(TriggerNames.divert(trigger.name()))
+            .setRoutingName(TriggerNames.divert(trigger.name()))
             .setAddress(Destinations.BROKER)
-            .setRoutingType(RoutingType.MULTICAST)
-            .setFilterString(filter));
-
-    return queue;
+            .setForwardingAddress(queue)
+            .setExclusive(false)
+            .setFilterString(TriggerFilter.expression(attributes, trigger.dialects()))
+            .setRoutingType(ComponentConfigurationRoutingType.ANYCAST));
   }
 
   private static DefaultMessageListenerContainer container(
-      ActiveMQConnectionFactory artemis,
-      String queue,
+      ActiveMQConnectionFactory factory,
       TriggerProperties.Trigger trigger,
-      SubscriberClient client,
+      Dispatcher dispatcher,
       TriggerProperties.Dispatch dispatch) {
     var container = new DefaultMessageListenerContainer();
     container.setBeanName("trigger-" + trigger.name());
-    container.setConnectionFactory(artemis);
-    container.setDestinationName(Destinations.BROKER + "::" + queue);
+    container.setConnectionFactory(factory);
+    container.setDestinationName(TriggerNames.queue(trigger.name()));
     container.setSessionTransacted(true);
     container.setConcurrentConsumers(dispatch.concurrency());
     container.setMaxConcurrentConsumers(dispatch.concurrency());
     container.setCacheLevel(DefaultMessageListenerContainer.CACHE_CONSUMER);
-    container.setMessageListener(new Dispatcher(trigger, client));
+    container.setMessageListener(dispatcher);
     container.setErrorHandler(TriggerDispatchers::logUnexpected);
     container.afterPropertiesSet();
     return container;
   }
 
-  /** Failed deliveries are logged where they happen; anything else is unexpected. */
+  /** Failed deliveries are handled where they happen; anything else is unexpected. */
   private static void logUnexpected(Throwable failure) {
-    if (!(failure instanceof DeliveryException)) {
-      log.warn("NATTER-DISPATCH-002 Dispatch failed, Artemis will redeliver", failure);
-    }
+    log.warn("NATTER-DISPATCH-002 Dispatch failed, Artemis will redeliver", failure);
   }
 
   @Override
   public void start() {
-
     containers.forEach(DefaultMessageListenerContainer::start);
     log.info("Dispatching {} trigger(s)", containers.size());
   }

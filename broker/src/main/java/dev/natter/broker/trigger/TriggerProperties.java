@@ -12,33 +12,47 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The triggers: which events go to which subscriber, in the field names of Knative's Trigger.
+ * The triggers: which events go to which subscriber, and how failures are retried, in the field
+ * names of Knative's Trigger and delivery spec.
  *
- * @param triggers the triggers, each becoming a filtered Artemis queue
+ * @param triggers the triggers, each becoming a filtered divert into its own Artemis queue
+ * @param delivery the delivery of triggers that set none, field by field
  * @param dispatch how the dispatcher calls subscribers
+ * @param ttl hops an event may make through replies before it is dropped
  * @see <a href="https://knative.dev/docs/eventing/triggers/">Knative triggers</a>
  */
 @Validated
 @ConfigurationProperties("natter.broker")
-record TriggerProperties(@Valid List<Trigger> triggers, @DefaultValue Dispatch dispatch) {
+record TriggerProperties(
+    @Valid List<Trigger> triggers,
+    Delivery delivery,
+    @DefaultValue Dispatch dispatch,
+    @DefaultValue("16") int ttl) {
 
   TriggerProperties {
     triggers = triggers == null ? List.of() : List.copyOf(triggers);
   }
 
+  /** The delivery {@code trigger} gets: its own, then the broker's, then Natter's defaults. */
+  Delivery deliveryOf(Trigger trigger) {
+    return Delivery.DEFAULTS.overriddenBy(delivery).overriddenBy(trigger.delivery());
+  }
+
   /**
    * One trigger.
    *
-   * @param name unique name, part of its queue's name
+   * @param name unique name, part of its address's name
    * @param filter exact match on attributes; ignored when {@code filters} is set
    * @param filters filters in Knative's dialects, all of which must match
-   * @param subscriber where it delivers them
+   * @param subscriber where it delivers events
+   * @param delivery how failed deliveries are retried and where they end
    */
   record Trigger(
       @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String name,
       @Valid Filter filter,
       List<Map<String, Object>> filters,
-      @NotNull @Valid Subscriber subscriber) {
+      @NotNull @Valid Destination subscriber,
+      Delivery delivery) {
 
     /** The {@code filters} as dialect trees. */
     List<FilterDialect> dialects() {
@@ -54,11 +68,11 @@ record TriggerProperties(@Valid List<Trigger> triggers, @DefaultValue Dispatch d
   record Filter(Map<String, String> attributes) {}
 
   /**
-   * The destination of a trigger's events.
+   * An addressable destination.
    *
-   * @param uri the URL events are POSTed to in binary mode
+   * @param uri its URL
    */
-  record Subscriber(@NotNull URI uri) {}
+  record Destination(@NotNull URI uri) {}
 
   /**
    * How subscribers are called.

@@ -19,6 +19,11 @@ public final class JmsCloudEvents {
   /** Artemis duplicate detection: messages with the same value are dropped. */
   public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
+  /** The duplicate-detection key of an event: its source and id, which identify it. */
+  public static String duplicateKey(CloudEvent event) {
+    return event.getSource() + " " + event.getId();
+  }
+
   /** JMS message groups: Artemis delivers one group's messages in order to one consumer. */
   public static final String GROUP_ID = "JMSXGroupID";
 
@@ -29,13 +34,9 @@ public final class JmsCloudEvents {
     return PREFIX + attribute;
   }
 
-  /**
-   * Writes {@code event} into an empty message, grouped by room and keyed for duplicate detection
-   * on its source and id.
-   */
+  /** Writes {@code event} into an empty message, grouped by room. */
   public static BytesMessage write(CloudEvent event, BytesMessage message) throws JMSException {
     new JmsMessageWriter(message).writeBinary(event);
-    message.setStringProperty(DUPLICATE_ID, event.getSource() + " " + event.getId());
     Object room = event.getExtension(ChatEvents.ROOM);
     if (room != null) {
       message.setStringProperty(GROUP_ID, room.toString());

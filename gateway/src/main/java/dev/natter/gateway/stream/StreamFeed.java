@@ -1,15 +1,14 @@
 package dev.natter.gateway.stream;
 
 import dev.natter.events.ChatEvents;
+import dev.natter.events.http.EventJson;
 import dev.natter.events.jms.Destinations;
 import dev.natter.events.jms.JmsCloudEvents;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.jackson.JsonFormat;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 class StreamFeed implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StreamFeed.class);
-  private static final JsonFormat JSON = new JsonFormat();
 
   private final ActiveMQConnectionFactory factory;
   private final RoomHub hub;
@@ -80,7 +78,7 @@ class StreamFeed implements SmartLifecycle {
   private void onMessage(Message message) {
     try {
       CloudEvent event = JmsCloudEvents.read(message);
-      String json = new String(JSON.serialize(event), StandardCharsets.UTF_8);
+      String json = EventJson.write(event);
       long seq = message.getLongProperty(Destinations.SEQUENCE);
       Object room = event.getExtension(ChatEvents.ROOM);
       hub.publish(new StreamEvent(room.toString(), seq, event.getType(), json));

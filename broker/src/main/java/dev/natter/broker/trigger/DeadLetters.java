@@ -1,0 +1,153 @@
+package dev.natter.broker.trigger;
+
+import dev.natter.events.jms.JmsCloudEvents;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Events every attempt failed for: sent to the trigger's dead-letter sink if it has one, otherwise
+ * (or when the sink fails too) kept in the trigger's dead-letter queue, where they can be listed
+ * and replayed. Each carries Knative's error extensions: where delivery failed, the last status,
+ * and the start of the last answer.
+ */
+@Component
+class DeadLetters {
+
+  static final String ERROR_DESTINATION = "knativeerrordest";
+  static final String ERROR_CODE = "knativeerrorcode";
+  static final String ERROR_DATA = "knativeerrordata";
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+  private static final int ERROR_DATA_LIMIT = 1024;
+
+  private final SubscriberClient client;
+  private final JmsTemplate jms;
+
+  DeadLetters(SubscriberClient client, JmsTemplate jms) {
+    this.client = client;
+    this.jms = jms;
+  }
+
+  /** Dead-letters {@code event} in the transaction of {@code session}. */
+  void deadLetter(
+      Session session,
+      TriggerProperties.Trigger trigger,
+      Delivery delivery,
+      CloudEvent event,
+      int attempts,
+      DeliveryException failure)
+      throws JMSException {
+    CloudEvent annotated = annotate(event, trigger.subscriber().uri(), failure);
+    log.warn(
+        "NATTER-DISPATCH-004 Trigger {} gave up on {} after {} attempt(s): {}",
+        trigger.name(),
+        event.getId(),
+        attempts,
+        failure.getMessage());
+    if (delivery.deadLetterUri() != null && sentToSink(delivery.deadLetterUri(), annotated)) {
+      return;
+    }
+    Message message = JmsCloudEvents.write(annotated, session.createBytesMessage());
+    message.setIntProperty(Dispatcher.ATTEMPT, attempts);
+    String queue = TriggerNames.deadLetters(trigger.name());
+    try (var producer = session.createProducer(session.createQueue(queue))) {
+      producer.send(message);
+    }
+  }
+
+  private boolean sentToSink(URI sink, CloudEvent event) {
+    try {
+      client.deliver(sink, event);
+      return true;
+    } catch (DeliveryException e) {
+      log.warn(
+          "NATTER-DISPATCH-005 Dead-letter sink {} refused {}, keeping it in the dead-letter queue: {}",
+          sink,
+          event.getId(),
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private static CloudEvent annotate(CloudEvent event, URI destination, DeliveryException failure) {
+    CloudEventBuilder builder =
+        CloudEventBuilder.from(event).withExtension(ERROR_DESTINATION, destination.toString());
+    if (failure.status() > 0) {
+      builder.withExtension(ERROR_CODE, Integer.toString(failure.status()));
+    }
+    byte[] body = failure.body();
+    if (body.length > 0) {
+      byte[] start = Arrays.copyOf(body, Math.min(body.length, ERROR_DATA_LIMIT));
+      builder.withExtension(ERROR_DATA, Base64.getEncoder().encodeToString(start));
+    }
+    return builder.build();
+  }
+
+  /** Up to {@code limit} of {@code trigger}'s dead letters, oldest first. */
+  List<CloudEvent> list(String trigger, int limit) {
+    String queue = TriggerNames.deadLetters(trigger);
+    return jms.browse(
+        queue,
+        (Session session, QueueBrowser browser) -> {
+          List<CloudEvent> events = new ArrayList<>();
+          for (Object message : Collections.list(browser.getEnumeration())) {
+            if (events.size() == limit) {
+              break;
+            }
+            events.add(JmsCloudEvents.read((Message) message));
+          }
+          return events;
+        });
+  }
+
+  /**
+   * Sends every dead letter of {@code trigger} back to the trigger for a fresh set of attempts,
+   * without the error extensions; returns how many.
+   */
+  int replay(String trigger) {
+    return jms.execute(
+        session -> {
+          int replayed = 0;
+          var target = session.createQueue(TriggerNames.queue(trigger));
+          try (MessageConsumer dead =
+                  session.createConsumer(session.createQueue(TriggerNames.deadLetters(trigger)));
+              var producer = session.createProducer(target)) {
+            for (Message message = dead.receive(1_000);
+                message != null;
+                message = dead.receive(200)) {
+              producer.send(
+                  JmsCloudEvents.write(
+                      clean(JmsCloudEvents.read(message)), session.createBytesMessage()));
+              replayed++;
+            }
+            session.commit();
+          }
+          log.info("Replayed {} dead letter(s) of trigger {}", replayed, trigger);
+          return replayed;
+        },
+        true);
+  }
+
+  private static CloudEvent clean(CloudEvent event) {
+    return CloudEventBuilder.from(event)
+        .withoutExtension(ERROR_DESTINATION)
+        .withoutExtension(ERROR_CODE)
+        .withoutExtension(ERROR_DATA)
+        .build();
+  }
+}
