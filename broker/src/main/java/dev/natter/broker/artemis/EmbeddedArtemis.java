@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
@@ -21,6 +22,11 @@ public class EmbeddedArtemis {
 
   EmbeddedArtemis(ArtemisProperties.Embedded properties) {
     server.setConfiguration(configuration(properties));
+  }
+
+  /** The running broker, for inspection. */
+  public ActiveMQServer server() {
+    return server.getActiveMQServer();
   }
 
   void start() throws Exception {
