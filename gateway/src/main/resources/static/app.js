@@ -46,7 +46,10 @@ function showPosted(event) {
 
 function showRejected(event) {
   const pending = state.mine.get(event.data.submissionId);
-  if (pending) setMessageState(pending, 'rejected', event.data.detail);
+  if (!pending) return;
+  setMessageState(pending, 'rejected', event.data.detail);
+  const input = $('message-input');
+  if (!input.value) input.value = pending.querySelector('.text').textContent;
 }
 
 function renderRooms() {
@@ -109,20 +112,38 @@ async function send(text) {
     state.mine.set(id, item);
     setMessageState(item, 'accepted');
   } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      item.remove();
+      signOut('Your session has ended. Sign in again; your message is kept.', text);
+      return;
+    }
     setMessageState(item, 'rejected', error.message);
-    if (error instanceof ApiError && error.status === 401) signOut();
   }
 }
 
-function signOut() {
+function signOut(reason, draft) {
+  state.stream?.close();
   sessionStorage.clear();
-  location.reload();
+  if (draft) sessionStorage.setItem('natter.draft', draft);
+  state.token = null;
+  $('chat').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = reason;
+  $('nick').value = state.nick || '';
+  $('nick').focus();
 }
 
 async function enterChat() {
   $('login').hidden = true;
   $('chat').hidden = false;
   $('me').textContent = state.nick;
+  $('me').title = state.nick;
+  $('login-error').textContent = '';
+  const draft = sessionStorage.getItem('natter.draft');
+  if (draft) {
+    $('message-input').value = draft;
+    sessionStorage.removeItem('natter.draft');
+  }
   connect();
   selectRoom(state.rooms[0]);
   await Promise.all(state.rooms.map(loadHistory));
@@ -158,7 +179,11 @@ $('send-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const input = $('message-input');
   const text = input.value;
-  if (!text.trim()) return;
+  if (!text.trim()) {
+    $('send-error').textContent = 'Type a message first.';
+    return;
+  }
+  $('send-error').textContent = '';
   input.value = '';
   send(text);
 });

@@ -7,6 +7,23 @@ public final class ChatContract {
 
   private ChatContract() {}
 
+  /**
+   * A submission names its author by a valid nick and carries a text, so that what any producer
+   * submits could have come from the chat page.
+   */
+  public static void checkSubmission(CloudEvent event) {
+    if (!ChatEvents.MESSAGE_SUBMITTED.equals(event.getType())) {
+      return;
+    }
+    SubmittedMessage message = EventData.read(event, SubmittedMessage.class);
+    if (message.author() == null || !Nicks.isValid(Nicks.normalise(message.author()))) {
+      throw new InvalidEventException("data", "The data's author must be a nick: " + Nicks.RULE);
+    }
+    if (message.text() == null) {
+      throw new InvalidEventException("data", "The data needs a text");
+    }
+  }
+
   /** Chat events name a valid room; any event that names a room names a valid one. */
   public static void check(CloudEvent event) {
     Object room = event.getExtension(ChatEvents.ROOM);

@@ -43,7 +43,8 @@ public final class AppProcess {
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+
     builder.environment().putAll(environment);
     builder.environment().put("PORT", Integer.toString(port));
     return new AppProcess(name, port, log, builder.start());

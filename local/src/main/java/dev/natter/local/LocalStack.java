@@ -37,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
     AppProcess broker = start("broker", ports.ingress(), brokerEnvironment());
     broker.awaitReady(START_TIMEOUT);
     AppProcess functions = start("functions", ports.functions(), artemisEnvironment());
-    AppProcess gateway = start("gateway", ports.gateway(), artemisEnvironment());
+    AppProcess gateway = start("gateway", ports.gateway(), gatewayEnvironment());
     functions.awaitReady(START_TIMEOUT);
     gateway.awaitReady(START_TIMEOUT);
   }
@@ -75,7 +75,13 @@ public final class LocalStack implements AutoCloseable {
         "NATTER_POST_MESSAGE_URL", "http://localhost:" + ports.functions() + "/");
   }
 
+  /** The gateway signs sessions with a secret kept in the data directory, so restarts keep them. */
+  private Map<String, String> gatewayEnvironment() throws IOException {
+    return Map.of("ARTEMIS_URL", artemisUrl(), "NATTER_TOKEN_SECRET", DevSecret.in(data));
+  }
+
   private Map<String, String> artemisEnvironment() {
+
     return Map.of("ARTEMIS_URL", artemisUrl());
   }
 

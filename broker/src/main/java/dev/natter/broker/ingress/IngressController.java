@@ -2,6 +2,7 @@ package dev.natter.broker.ingress;
 
 import dev.natter.broker.trigger.Hops;
 import dev.natter.events.ChatContract;
+import dev.natter.events.InvalidEventException;
 import dev.natter.events.http.CloudEventHttp;
 import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,10 +50,20 @@ class IngressController {
       throws IOException {
     requireToken(authorization);
     List<CloudEvent> events = CloudEventHttp.read(headers, body(request));
-    events.forEach(ChatContract::check);
+    events.forEach(this::check);
     publisher.publish(events.stream().map(event -> Hops.entering(event, ttl)).toList());
-    log.debug("Accepted {} event(s), first {}", events.size(), events.get(0).getId());
+    log.debug("Accepted {} event(s)", events.size());
     return ResponseEntity.accepted().build();
+  }
+
+  private void check(CloudEvent event) {
+    if (properties.reservedTypes().contains(event.getType())) {
+      throw new InvalidEventException(
+          "type",
+          "Type '" + event.getType() + "' is published by Natter itself, not through the ingress");
+    }
+    ChatContract.check(event);
+    ChatContract.checkSubmission(event);
   }
 
   private void requireToken(String authorization) {

@@ -164,7 +164,65 @@ class IngressIntegrationTests {
   }
 
   @Test
+  void acceptsTheSameEventTwiceButHandsItOnOnce() throws Exception {
+    String body = "{\"author\":\"bot\",\"text\":\"hi\"}";
+
+    assertThat(post(binary("again"), body).statusCode()).isEqualTo(202);
+    assertThat(post(binary("again"), body).statusCode()).isEqualTo(202);
+    assertThat(post(binary("after-again"), body).statusCode()).isEqualTo(202);
+
+    assertThat(received().getId()).isEqualTo("again");
+    assertThat(received().getId()).isEqualTo("after-again");
+  }
+
+  @Test
+  void acceptsAnEmptyBatch() throws Exception {
+    HttpResponse<String> response =
+        post(Map.of("Content-Type", "application/cloudevents-batch+json"), "[]");
+
+    assertThat(response.statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void refusesTypesOnlyNatterPublishes() throws Exception {
+    Map<String, String> headers = new java.util.HashMap<>(binary("forged"));
+    headers.put("ce-type", "chat.message.posted");
+
+    HttpResponse<String> response = post(headers, "{\"author\":\"alice\",\"text\":\"hi\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"attribute\":\"type\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{not json",
+        "{\"text\":\"no author\"}",
+        "{\"author\":\"Bad Nick!\",\"text\":\"x\"}",
+        "{\"author\":\"bot\"}"
+      })
+  void refusesSubmissionsThePageCouldNotHaveMade(String data) throws Exception {
+    HttpResponse<String> response = post(binary("bad-data"), data);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"attribute\":\"data\"");
+  }
+
+  @Test
+  void answersOtherMethodsWithAProblemDetail() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).GET().build();
+
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
   void refusesMediaTypeItDoesNotRead() throws Exception {
+
     HttpResponse<String> response = post(Map.of("Content-Type", "text/plain"), "hello");
 
     assertThat(response.statusCode()).isEqualTo(415);

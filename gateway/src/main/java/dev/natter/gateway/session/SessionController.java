@@ -1,5 +1,6 @@
 package dev.natter.gateway.session;
 
+import dev.natter.events.Nicks;
 import dev.natter.gateway.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -27,11 +27,17 @@ class StreamController {
   private static final ServerSentEvent<String> OPENED =
       ServerSentEvent.<String>builder().comment("open").retry(Duration.ofSeconds(2)).build();
 
+  /** Sent last when the gateway stops: come back soon. */
+  private static final ServerSentEvent<String> CLOSING =
+      ServerSentEvent.<String>builder().comment("closing").retry(Duration.ofSeconds(1)).build();
+
   private final RoomHub hub;
+  private final StreamShutdown shutdown;
   private final StreamProperties properties;
 
-  StreamController(RoomHub hub, StreamProperties properties) {
+  StreamController(RoomHub hub, StreamProperties properties, StreamShutdown shutdown) {
     this.hub = hub;
+    this.shutdown = shutdown;
     this.properties = properties;
   }
 
@@ -50,7 +56,9 @@ class StreamController {
     Flux<ServerSentEvent<String>> heartbeats =
         Flux.interval(properties.heartbeat())
             .map(tick -> ServerSentEvent.<String>builder().comment("").build());
-    return Flux.merge(events, Flux.just(OPENED), heartbeats);
+    return Flux.merge(events, Flux.just(OPENED), heartbeats)
+        .takeUntilOther(shutdown.closing())
+        .concatWith(Flux.just(CLOSING));
   }
 
   private Set<String> rooms(List<String> requested) {
