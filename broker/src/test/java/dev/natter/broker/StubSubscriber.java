@@ -17,7 +17,7 @@ import java.util.function.Function;
 public final class StubSubscriber implements AutoCloseable {
 
   /** One delivery: the event's headers and body, and when it arrived. */
-  public record Delivery(Map<String, List<String>> headers, String body, long nanos) {
+  public record Delivery(String path, Map<String, List<String>> headers, String body, long nanos) {
 
     public String header(String name) {
       List<String> values = headers.get(name);
@@ -69,7 +69,12 @@ public final class StubSubscriber implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
     Delivery delivery =
-        new Delivery(Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime());
+        new Delivery(
+            exchange.getRequestURI().getPath(),
+            Map.copyOf(exchange.getRequestHeaders()),
+            body,
+            System.nanoTime());
+
     String type = delivery.header("Ce-type");
     byType.computeIfAbsent(String.valueOf(type), key -> new CopyOnWriteArrayList<>()).add(delivery);
     all.add(delivery);

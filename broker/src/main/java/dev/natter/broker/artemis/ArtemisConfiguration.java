@@ -1,11 +1,14 @@
 package dev.natter.broker.artemis;
 
+import dev.natter.events.jms.ArtemisClientShutdown;
 import dev.natter.events.jms.ArtemisConnections;
+import java.util.List;
 import java.util.Optional;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -21,9 +24,25 @@ class ArtemisConfiguration {
 
   /** Connections that reconnect by themselves; taking the embedded broker makes it start first. */
   @Bean
+  @Primary
   ActiveMQConnectionFactory artemisConnectionFactory(
       ArtemisProperties properties, Optional<EmbeddedArtemis> embedded) {
     return ArtemisConnections.factory(properties.url(), properties.user(), properties.password());
+  }
+
+  /** For dispatchers: each consumer takes one message at a time, so a stuck one hoards none. */
+  @Bean
+  ActiveMQConnectionFactory dispatchConnectionFactory(
+      ArtemisProperties properties, Optional<EmbeddedArtemis> embedded) {
+    ActiveMQConnectionFactory factory =
+        ArtemisConnections.factory(properties.url(), properties.user(), properties.password());
+    factory.setConsumerWindowSize(0);
+    return factory;
+  }
+
+  @Bean
+  ArtemisClientShutdown artemisClientShutdown(List<ActiveMQConnectionFactory> factories) {
+    return new ArtemisClientShutdown(factories);
   }
 
   /** Shared by senders; listener containers use {@link #artemisConnectionFactory} directly. */

@@ -1,8 +1,6 @@
 package dev.natter.broker.trigger;
 
-import dev.natter.broker.artemis.ArtemisProperties;
 import dev.natter.broker.artemis.Topology;
-import dev.natter.events.jms.ArtemisConnections;
 import dev.natter.events.jms.Destinations;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * own queue with its dead-letter queue beside it, and runs a dispatcher on the queue.
  */
 @Component
-class TriggerDispatchers implements SmartLifecycle {
+class TriggerDispatchers implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(TriggerDispatchers.class);
 
@@ -33,27 +33,18 @@ class TriggerDispatchers implements SmartLifecycle {
 
   TriggerDispatchers(
       TriggerProperties properties,
-      ArtemisProperties artemis,
+      @Qualifier("dispatchConnectionFactory") ActiveMQConnectionFactory factory,
       Topology topology,
       SubscriberClient client,
       ReplyPublisher replies,
       DeadLetters deadLetters) {
     topology.multicastAddress(Destinations.BROKER);
-    ActiveMQConnectionFactory factory = dispatchFactory(artemis);
     for (TriggerProperties.Trigger trigger : properties.triggers()) {
       declare(topology, trigger);
       Delivery delivery = properties.deliveryOf(trigger);
       var dispatcher = new Dispatcher(trigger, delivery, client, replies, deadLetters);
       containers.add(container(factory, trigger, dispatcher, properties.dispatch()));
     }
-  }
-
-  /** Consumers that take one message at a time, so a stuck one hoards nothing. */
-  private static ActiveMQConnectionFactory dispatchFactory(ArtemisProperties artemis) {
-    ActiveMQConnectionFactory factory =
-        ArtemisConnections.factory(artemis.url(), artemis.user(), artemis.password());
-    factory.setConsumerWindowSize(0);
-    return factory;
   }
 
   private static void declare(Topology topology, TriggerProperties.Trigger trigger) {
@@ -115,6 +106,10 @@ class TriggerDispatchers implements SmartLifecycle {
   @Override
   public void stop() {
     containers.forEach(DefaultMessageListenerContainer::stop);
+  }
+
+  @Override
+  public void destroy() {
     containers.forEach(DefaultMessageListenerContainer::shutdown);
   }
 

@@ -51,6 +51,7 @@ class DeliveryIntegrationTests {
         "PT0.1S");
     trigger(registry, 2, "permanent", "retry", "3");
     trigger(registry, 3, "poison", "retry", "2", "backoff-delay", "PT0.1S");
+    trigger(registry, 4, "sink", "retry", "0", "dead-letter-sink.uri", subscriber.uri() + "sink");
   }
 
   static void trigger(
@@ -71,6 +72,8 @@ class DeliveryIntegrationTests {
     return switch (type) {
       case "test.linear", "test.exponential" -> new Answer(503, Map.of(), "busy, try later");
       case "test.permanent" -> Answer.status(400);
+      case "test.sink" ->
+          delivery.path().endsWith("/sink") ? Answer.status(202) : Answer.status(500);
       case "test.poison" ->
           delivery.body().startsWith("{not json") ? Answer.status(500) : Answer.status(204);
       default -> Answer.status(202);
@@ -206,6 +209,19 @@ class DeliveryIntegrationTests {
             .toList()
             .get(1);
     assertThat(again.header("Ce-knativeerrorcode")).isNull();
+  }
+
+  @Test
+  void sendsDeadLettersToTheSinkWithTheReasonAttached() throws Exception {
+    ingest("test.sink", "sunk-1", "general", "{}");
+
+    await().until(() -> subscriber.deliveries("test.sink").size() == 2);
+    StubSubscriber.Delivery atSink = subscriber.deliveries("test.sink").get(1);
+    assertThat(atSink.path()).isEqualTo("/sink");
+    assertThat(atSink.header("Ce-id")).isEqualTo("sunk-1");
+    assertThat(atSink.header("Ce-knativeerrorcode")).isEqualTo("500");
+    assertThat(atSink.header("Ce-knativeerrordest")).isEqualTo(subscriber.uri());
+    assertThat(admin("GET", "/dead-letters/sink").body()).isEqualTo("[]");
   }
 
   @Test

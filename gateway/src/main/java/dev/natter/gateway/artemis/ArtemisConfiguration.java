@@ -1,6 +1,8 @@
 package dev.natter.gateway.artemis;
 
+import dev.natter.events.jms.ArtemisClientShutdown;
 import dev.natter.events.jms.ArtemisConnections;
+import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,11 @@ class ArtemisConfiguration {
   @Bean
   ActiveMQConnectionFactory artemisConnectionFactory(ArtemisProperties properties) {
     return ArtemisConnections.factory(properties.url(), properties.user(), properties.password());
+  }
+
+  @Bean
+  ArtemisClientShutdown artemisClientShutdown(ActiveMQConnectionFactory artemisConnectionFactory) {
+    return new ArtemisClientShutdown(List.of(artemisConnectionFactory));
   }
 
   @Bean

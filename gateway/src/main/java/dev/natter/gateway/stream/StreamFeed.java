@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * event to the {@link RoomHub}.
  */
 @Component
-class StreamFeed implements SmartLifecycle {
+class StreamFeed implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(StreamFeed.class);
 
@@ -88,9 +89,13 @@ class StreamFeed implements SmartLifecycle {
   }
 
   @Override
+  public void destroy() {
+    retries.shutdownNow();
+  }
+
+  @Override
   public void stop() {
     running = false;
-    retries.shutdownNow();
     Connection open = connection;
     connection = null;
     if (open != null) {

@@ -12,16 +12,17 @@ import reactor.core.publisher.Sinks;
 @Component
 class StreamShutdown implements SmartLifecycle {
 
-  private final Sinks.One<Boolean> closing = Sinks.one();
+  private volatile Sinks.One<Boolean> closing = Sinks.one();
   private volatile boolean running;
 
   /** Signals once, when the gateway begins to stop. */
   Mono<Boolean> closing() {
-    return closing.asMono();
+    return Mono.defer(() -> closing.asMono());
   }
 
   @Override
   public void start() {
+    closing = Sinks.one();
     running = true;
   }
 
