@@ -1,6 +1,7 @@
 package dev.natter.events;
 
 import io.cloudevents.CloudEvent;
+import java.util.Locale;
 
 /** Natter's rules on top of the CloudEvents specification, checked wherever events enter. */
 public final class ChatContract {
@@ -14,6 +15,13 @@ public final class ChatContract {
   public static void checkSubmission(CloudEvent event) {
     if (!ChatEvents.MESSAGE_SUBMITTED.equals(event.getType())) {
       return;
+    }
+    String contentType = event.getDataContentType();
+    if (contentType == null
+        || !contentType
+            .toLowerCase(Locale.ROOT)
+            .matches("application/([\\w.-]+\\+)?json\\s*(;.*)?")) {
+      throw new InvalidEventException("datacontenttype", "A submission's data is application/json");
     }
     SubmittedMessage message = EventData.read(event, SubmittedMessage.class);
     if (message.author() == null || !Nicks.isValid(Nicks.normalise(message.author()))) {

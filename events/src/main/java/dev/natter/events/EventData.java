@@ -22,8 +22,13 @@ public final class EventData {
       throw new InvalidEventException("data", "The event has no data");
     }
     try {
-      return MAPPER.readValue(event.getData().toBytes(), type);
+      T data = MAPPER.readValue(event.getData().toBytes(), type);
+      if (data == null) {
+        throw new InvalidEventException("data", "The data is null, not a " + type.getSimpleName());
+      }
+      return data;
     } catch (JacksonException e) {
+
       throw new InvalidEventException("data", "The data is not a valid " + type.getSimpleName());
     }
   }

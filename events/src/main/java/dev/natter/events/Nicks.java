@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** The rule for nicknames, shared by every edge that accepts one. */
 public final class Nicks {
 
-  private static final Pattern NICK = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{0,31}");
+  private static final Pattern NICK =
+      Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}_.-]{0,31}");
 
   /** Human-readable form of the rule, for error messages. */
   public static final String RULE =

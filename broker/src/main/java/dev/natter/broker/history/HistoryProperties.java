@@ -9,16 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param size how many events each room's history keeps; older ones are dropped
  * @param types the event types users see, kept in history and streamed
+ * @param streamedOnly the event types users see as they happen, not kept in history
  * @param batchSize the most events written in one broker transaction
  */
 @ConfigurationProperties("natter.history")
 record HistoryProperties(
     @DefaultValue("1000") long size,
-    @DefaultValue({
-          "chat.message.posted",
-          "chat.message.rejected",
-          "chat.member.joined",
-          "chat.member.left"
-        })
+    @DefaultValue({"chat.message.posted", "chat.member.joined", "chat.member.left"})
         List<String> types,
+    @DefaultValue("chat.message.rejected") List<String> streamedOnly,
     @DefaultValue("200") int batchSize) {}

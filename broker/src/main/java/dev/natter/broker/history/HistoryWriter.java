@@ -14,11 +14,11 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every event users see its position: one writer at a time (an exclusive queue) numbers the
  * events, appends each to its room's bounded history queue and publishes it on the stream, in one
- * transaction per batch.
+ * transaction per batch. A room's queue is created by Artemis on its first event, as a ring queue
+ * of the configured size.
  */
 @Component
 class HistoryWriter implements SmartLifecycle {
@@ -41,7 +42,6 @@ class HistoryWriter implements SmartLifecycle {
   private final ActiveMQConnectionFactory factory;
   private final Topology topology;
   private final HistoryProperties properties;
-  private final Set<String> declaredRooms = Collections.synchronizedSet(new HashSet<>());
   private volatile boolean running;
   private Thread worker;
 
@@ -57,7 +57,19 @@ class HistoryWriter implements SmartLifecycle {
     topology.multicastAddress(Destinations.BROKER);
     topology.multicastAddress(Destinations.STREAM);
     String types =
-        properties.types().stream().map(HistoryWriter::literal).collect(Collectors.joining(","));
+        Stream.concat(properties.types().stream(), properties.streamedOnly().stream())
+            .map(HistoryWriter::literal)
+            .collect(Collectors.joining(","));
+    topology.addressSettings(
+        Destinations.HISTORY_PREFIX + "#",
+        new AddressSettings()
+            .setAutoCreateAddresses(true)
+            .setAutoCreateQueues(true)
+            .setAutoDeleteAddresses(false)
+            .setAutoDeleteQueues(false)
+            .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+            .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+            .setDefaultRingSize(properties.size()));
     topology.queue(
         QueueConfiguration.of(FEED)
             .setAddress(Destinations.BROKER)
@@ -139,20 +151,12 @@ class HistoryWriter implements SmartLifecycle {
   private void append(Session session, MessageProducer producer, Message message, long sequence)
       throws JMSException {
     CloudEvent event = JmsCloudEvents.read(message);
-    String room = event.getExtension(ChatEvents.ROOM).toString();
-    producer.send(session.createQueue(historyQueue(room)), positioned(session, event, sequence));
-    producer.send(session.createTopic(Destinations.STREAM), positioned(session, event, sequence));
-  }
-
-  private String historyQueue(String room) {
-    String queue = Destinations.history(room);
-    if (declaredRooms.add(room)) {
-      topology.queue(
-          QueueConfiguration.of(queue)
-              .setRoutingType(RoutingType.ANYCAST)
-              .setRingSize(properties.size()));
+    if (properties.types().contains(event.getType())) {
+      String room = event.getExtension(ChatEvents.ROOM).toString();
+      Queue history = session.createQueue(Destinations.history(room));
+      producer.send(history, positioned(session, event, sequence));
     }
-    return queue;
+    producer.send(session.createTopic(Destinations.STREAM), positioned(session, event, sequence));
   }
 
   private static Message positioned(Session session, CloudEvent event, long sequence)

@@ -3,14 +3,17 @@ package dev.natter.broker.ingress;
 import dev.natter.broker.trigger.Hops;
 import dev.natter.events.ChatContract;
 import dev.natter.events.InvalidEventException;
+import dev.natter.events.http.BodyTooLargeException;
 import dev.natter.events.http.CloudEventHttp;
+import dev.natter.events.jms.JmsCloudEvents;
 import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +54,7 @@ class IngressController {
     requireToken(authorization);
     List<CloudEvent> events = CloudEventHttp.read(headers, body(request));
     events.forEach(this::check);
-    publisher.publish(events.stream().map(event -> Hops.entering(event, ttl)).toList());
+    publisher.publish(distinct(events).stream().map(event -> Hops.entering(event, ttl)).toList());
     log.debug("Accepted {} event(s)", events.size());
     return ResponseEntity.accepted().build();
   }
@@ -64,6 +67,13 @@ class IngressController {
     }
     ChatContract.check(event);
     ChatContract.checkSubmission(event);
+  }
+
+  /** A batch may repeat an event; Artemis sees one transaction, so repeats are dropped here. */
+  private static List<CloudEvent> distinct(List<CloudEvent> events) {
+    Map<String, CloudEvent> byKey = new LinkedHashMap<>();
+    events.forEach(event -> byKey.putIfAbsent(JmsCloudEvents.duplicateKey(event), event));
+    return List.copyOf(byKey.values());
   }
 
   private void requireToken(String authorization) {
@@ -83,15 +93,7 @@ class IngressController {
 
   private byte[] body(HttpServletRequest request) throws IOException {
     int limit = (int) properties.maxBodySize().toBytes();
-    if (request.getContentLengthLong() > limit) {
-      throw new BodyTooLargeException(limit);
-    }
-    try (InputStream in = request.getInputStream()) {
-      byte[] body = in.readNBytes(limit + 1);
-      if (body.length > limit) {
-        throw new BodyTooLargeException(limit);
-      }
-      return body;
-    }
+    return BodyTooLargeException.read(
+        request.getInputStream(), request.getContentLengthLong(), limit);
   }
 }

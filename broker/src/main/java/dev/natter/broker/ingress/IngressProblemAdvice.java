@@ -27,11 +27,6 @@ class IngressProblemAdvice {
   }
 
   @ExceptionHandler
-  ProblemDetail tooLarge(BodyTooLargeException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-  }
-
-  @ExceptionHandler
   ProblemDetail brokerUnavailable(JmsException e) {
     log.warn("NATTER-INGRESS-001 Cannot hand events to Artemis: {}", e.getMessage());
     ProblemDetail problem =

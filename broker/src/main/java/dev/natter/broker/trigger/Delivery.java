@@ -22,7 +22,7 @@ record Delivery(
     TriggerProperties.Destination deadLetterSink) {
 
   static final Delivery DEFAULTS =
-      new Delivery(6, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(500), null);
+      new Delivery(10, BackoffPolicy.EXPONENTIAL, Duration.ofMillis(500), null);
 
   /** The backoff policies of Knative's delivery spec. */
   enum BackoffPolicy {

@@ -40,6 +40,14 @@ class DeliveryException extends RuntimeException {
     return retryable;
   }
 
+  /**
+   * Whether the subscriber as a whole is unavailable (no answer, 404, 429, 502, 503, 504), rather
+   * than failing on this one event: then every event would fail alike.
+   */
+  boolean unavailable() {
+    return status == 0 || status == 404 || status == 429 || (status >= 502 && status <= 504);
+  }
+
   /** The body of the subscriber's answer, possibly empty. */
   byte[] body() {
     return body;

@@ -15,8 +15,11 @@ import org.springframework.jms.listener.SessionAwareMessageListener;
 
 /**
  * Delivers one trigger's events to its subscriber. A reply is published before the event is
- * acknowledged. A failed delivery is retried with the trigger's backoff through Artemis scheduled
- * delivery, or dead-lettered, in the transaction that acknowledges the failed attempt.
+ * acknowledged. While the subscriber is unavailable, the dispatcher waits with the trigger's
+ * backoff holding the event, which keeps each room in order; when the subscriber fails on one
+ * event, that event is retried with the backoff through Artemis scheduled delivery while the rest
+ * flows. What never succeeds is dead-lettered, in the transaction that acknowledges the last
+ * attempt.
  */
 class Dispatcher implements SessionAwareMessageListener<Message> {
 
@@ -33,6 +36,7 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
   private final SubscriberClient client;
   private final ReplyPublisher replies;
   private final DeadLetters deadLetters;
+  private volatile boolean stopping;
 
   Dispatcher(
       TriggerProperties.Trigger trigger,
@@ -52,12 +56,58 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
     CloudEvent event = JmsCloudEvents.read(message);
     int attempt = message.propertyExists(ATTEMPT) ? message.getIntProperty(ATTEMPT) : 1;
     try (var mdc = EventMdc.put(event)) {
-      deliver(event);
-    } catch (DeliveryException failure) {
-      if (failure.retryable() && attempt <= delivery.retry()) {
-        retryLater(session, event, attempt, failure);
-      } else {
-        deadLetters.deadLetter(session, trigger, delivery, event, attempt, failure);
+      for (; ; attempt++) {
+        try {
+          deliver(event);
+          return;
+        } catch (DeliveryException failure) {
+          if (!failure.retryable() || attempt > delivery.retry()) {
+            deadLetters.deadLetter(session, trigger, delivery, event, attempt, failure);
+            return;
+          }
+          if (!failure.unavailable()) {
+            retryLater(session, event, attempt, failure);
+            return;
+          }
+          waitInPlace(attempt, failure);
+        }
+      }
+    }
+  }
+
+  /** Stops waiting for subscribers; an event being waited on goes back to its queue. */
+  void stop() {
+    stopping = true;
+  }
+
+  /** Allows waiting for subscribers again. */
+  void start() {
+    stopping = false;
+  }
+
+  /**
+   * Waits before the next attempt holding the event, so the room's later events wait behind it: the
+   * subscriber is away for all of them, and this keeps their order.
+   */
+  private void waitInPlace(int attempt, DeliveryException failure) {
+    Duration backoff = delivery.backoff(attempt);
+    log.warn(
+        "NATTER-DISPATCH-006 Trigger {} subscriber unavailable (attempt {} of {}), waiting {}: {}",
+        trigger.name(),
+        attempt,
+        delivery.retry() + 1,
+        backoff,
+        failure.getMessage());
+    long until = System.nanoTime() + backoff.toNanos();
+    while (System.nanoTime() < until) {
+      if (stopping) {
+        throw new IllegalStateException("Stopping: the event goes back to its queue");
+      }
+      try {
+        Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted: the event goes back to its queue", e);
       }
     }
   }

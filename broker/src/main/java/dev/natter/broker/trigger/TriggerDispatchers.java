@@ -30,6 +30,7 @@ class TriggerDispatchers implements SmartLifecycle, DisposableBean {
   private static final int CRASH_ATTEMPTS = 5;
 
   private final List<DefaultMessageListenerContainer> containers = new ArrayList<>();
+  private final List<Dispatcher> dispatchers = new ArrayList<>();
 
   TriggerDispatchers(
       TriggerProperties properties,
@@ -43,6 +44,7 @@ class TriggerDispatchers implements SmartLifecycle, DisposableBean {
       declare(topology, trigger);
       Delivery delivery = properties.deliveryOf(trigger);
       var dispatcher = new Dispatcher(trigger, delivery, client, replies, deadLetters);
+      dispatchers.add(dispatcher);
       containers.add(container(factory, trigger, dispatcher, properties.dispatch()));
     }
   }
@@ -99,12 +101,14 @@ class TriggerDispatchers implements SmartLifecycle, DisposableBean {
 
   @Override
   public void start() {
+    dispatchers.forEach(Dispatcher::start);
     containers.forEach(DefaultMessageListenerContainer::start);
     log.info("Dispatching {} trigger(s)", containers.size());
   }
 
   @Override
   public void stop() {
+    dispatchers.forEach(Dispatcher::stop);
     containers.forEach(DefaultMessageListenerContainer::stop);
   }
 

@@ -220,10 +220,15 @@ class IngressIntegrationTests {
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
-  @Test
-  void refusesMediaTypeItDoesNotRead() throws Exception {
-
-    HttpResponse<String> response = post(Map.of("Content-Type", "text/plain"), "hello");
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "text/plain",
+        "multipart/form-data; boundary=x",
+        "application/x-www-form-urlencoded"
+      })
+  void refusesMediaTypeItDoesNotRead(String mediaType) throws Exception {
+    HttpResponse<String> response = post(Map.of("Content-Type", mediaType), "--x\r\n\r\n--x--");
 
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(response.body()).contains("Unsupported media type");

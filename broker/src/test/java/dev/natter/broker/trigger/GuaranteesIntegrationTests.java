@@ -53,6 +53,10 @@ class GuaranteesIntegrationTests {
     trigger(registry, 1, "loop", subscriber.uri());
     trigger(registry, 2, "bytes", subscriber.uri());
     trigger(registry, 3, "cold", "http://localhost:" + coldPort + "/");
+    trigger(registry, 4, "flaky", subscriber.uri());
+    registry.add("natter.broker.triggers[4].delivery.retry", () -> "20");
+    registry.add("natter.broker.triggers[4].delivery.backoff-policy", () -> "linear");
+    registry.add("natter.broker.triggers[4].delivery.backoff-delay", () -> "PT0.2S");
     registry.add("natter.broker.triggers[3].delivery.retry", () -> "10");
     registry.add("natter.broker.triggers[3].delivery.backoff-delay", () -> "PT0.2S");
   }
@@ -64,9 +68,22 @@ class GuaranteesIntegrationTests {
     registry.add(prefix + "subscriber.uri", () -> uri);
   }
 
-  /** Loops answer with another loop event; cold ones with a chat message; others with nothing. */
+  static volatile boolean flakyIsDown = true;
+  static final List<String> flakyDelivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Loops answer with another loop event; cold ones with a chat message; flaky ones are refused
+   * while the subscriber is down; others get nothing.
+   */
   static Answer answer(StubSubscriber.Delivery delivery) {
     String type = delivery.header("Ce-type");
+    if ("test.flaky".equals(type)) {
+      if (flakyIsDown) {
+        return Answer.status(503);
+      }
+      flakyDelivered.add(delivery.header("Ce-id"));
+      return Answer.status(204);
+    }
     if ("test.loop".equals(type) || "test.cold".equals(type)) {
       String replyType = "test.loop".equals(type) ? "test.loop" : "chat.message.posted";
       return new Answer(
@@ -179,6 +196,23 @@ class GuaranteesIntegrationTests {
   }
 
   @Test
+  void keepsARoomInOrderWhenItsSubscriberComesBack() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      ingest("test.flaky", "flaky-" + i, "flaky-room");
+    }
+    await().until(() -> heldByDispatchers("natter.trigger.flaky") > 0);
+
+    flakyIsDown = false;
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> flakyDelivered.size() == 20);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      expected.add("flaky-" + i);
+    }
+    assertThat(flakyDelivered).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void dropsAnEventPostedTwice() throws Exception {
     ingest("test.order", "twice", "dup-room");
     ingest("test.order", "twice", "dup-room");
@@ -242,7 +276,7 @@ class GuaranteesIntegrationTests {
                       Map.of())
                   .statusCode())
           .isEqualTo(202);
-      await().until(() -> scheduledRetries("natter.trigger.cold") > 0);
+      await().until(() -> heldByDispatchers("natter.trigger.cold") > 0);
       cold = new StubSubscriber(coldPort);
       cold.answering(GuaranteesIntegrationTests::answer);
 
@@ -257,9 +291,9 @@ class GuaranteesIntegrationTests {
     }
   }
 
-  /** Retries waiting in {@code queue}: the dispatcher found its subscriber cold. */
-  long scheduledRetries(String queue) {
-    return embedded.server().locateQueue(queue).getScheduledCount();
+  /** Events the dispatchers hold while they wait for the subscriber to come up. */
+  long heldByDispatchers(String queue) {
+    return embedded.server().locateQueue(queue).getDeliveringCount();
   }
 
   static String text(Message message) {

@@ -24,11 +24,24 @@ final class AttributeRules {
 
   private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]{1,20}");
 
+  /** Names the JSON format and binary mode give other meanings. */
+  private static final Set<String> RESERVED_NAMES = Set.of("data", "data_base64");
+
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[\\w.+-]+/[\\w.+-]+\\s*(;\\s*[\\w.+-]+=(\"[^\"]*\"|[^;\\s]*)\\s*)*");
+
+  /** Longest value of one attribute; events travel in headers, which servers bound. */
+  static final int MAX_VALUE_LENGTH = 2048;
+
   private AttributeRules() {}
 
-  /** Validates attribute name to raw value; {@code specversion} must be among them. */
+  /**
+   * Validates attribute name to raw value, extensions included; {@code specversion} must be among
+   * them.
+   */
   static void check(Map<String, String> attributes) {
     checkSpecVersion(attributes.get("specversion"));
+    attributes.forEach(AttributeRules::checkValue);
     for (String name : REQUIRED) {
       String value = attributes.get(name);
       if (value == null || value.isEmpty()) {
@@ -38,13 +51,35 @@ final class AttributeRules {
     checkUri("source", attributes.get("source"));
     checkUri("dataschema", attributes.get("dataschema"));
     checkTime(attributes.get("time"));
+    checkMediaType(attributes.get("datacontenttype"));
   }
 
   /** Validates the name of an extension attribute. */
   static void checkExtensionName(String name) {
-    if (!EXTENSION_NAME.matcher(name).matches()) {
+    if (!EXTENSION_NAME.matcher(name).matches() || RESERVED_NAMES.contains(name)) {
       throw new InvalidEventException(
-          name, "Extension name '" + name + "' must be 1 to 20 lower-case letters or digits");
+          name,
+          "Extension name '"
+              + name
+              + "' must be 1 to 20 lower-case letters or digits,"
+              + " and not data or data_base64");
+    }
+  }
+
+  private static void checkValue(String name, String value) {
+    if (value.length() > MAX_VALUE_LENGTH) {
+      throw new InvalidEventException(
+          name, "Attribute '" + name + "' is longer than " + MAX_VALUE_LENGTH + " characters");
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidEventException(name, "Attribute '" + name + "' contains control characters");
+    }
+  }
+
+  private static void checkMediaType(String value) {
+    if (value != null && !MEDIA_TYPE.matcher(value).matches()) {
+      throw new InvalidEventException(
+          "datacontenttype", "Attribute 'datacontenttype' is not a media type");
     }
   }
 

@@ -77,16 +77,27 @@ public final class CloudEventHttp {
   /** Writes {@code event} in binary mode through the given header and body sinks. */
   public static void writeBinary(
       CloudEvent event, BiConsumer<String, String> putHeader, Consumer<byte[]> sendBody) {
-    HttpMessageFactory.createWriter(putHeader, sendBody).writeBinary(event);
+    BiConsumer<String, String> encoding =
+        (name, value) ->
+            putHeader.accept(name, isEventHeader(name) ? HeaderValues.encode(value) : value);
+    HttpMessageFactory.createWriter(encoding, sendBody).writeBinary(event);
   }
 
-  private static CloudEvent readBinary(Map<String, String> headers, byte[] body) {
+  private static CloudEvent readBinary(Map<String, String> raw, byte[] body) {
+    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, String> attributes = new HashMap<>();
-    headers.forEach(
+    raw.forEach(
         (name, value) -> {
           if (isEventHeader(name)) {
-            String attribute = name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT);
-            attributes.put(attribute, value);
+            String decoded = HeaderValues.decode(value);
+            headers.put(name, decoded);
+            attributes.put(
+                name.substring(HEADER_PREFIX.length()).toLowerCase(Locale.ROOT), decoded);
+          } else {
+            headers.put(name, value);
+            if (name.equalsIgnoreCase("content-type")) {
+              attributes.put("datacontenttype", value);
+            }
           }
         });
     attributes.keySet().stream()

@@ -4,6 +4,7 @@ import dev.natter.events.InvalidEventException;
 import dev.natter.events.UnsupportedEventMediaTypeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,5 +24,13 @@ public class EventProblemAdvice {
   @ExceptionHandler
   ProblemDetail unsupported(UnsupportedEventMediaTypeException e) {
     return EventProblems.unsupported(e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail tooLarge(BodyTooLargeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    problem.setTitle("Body too large");
+    return problem;
   }
 }

@@ -1,6 +1,7 @@
 package dev.natter.events.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.natter.events.InvalidEventException;
@@ -24,7 +25,9 @@ import java.util.Map;
 final class StructuredJson {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
+      new ObjectMapper()
+          .registerModule(JsonFormat.getCloudEventJacksonModule())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private StructuredJson() {}
 
@@ -61,6 +64,9 @@ final class StructuredJson {
       throw new InvalidEventException(
           "data_base64", "An event cannot set both data and data_base64");
     }
+    if (node.has("data_base64") && !node.get("data_base64").isTextual()) {
+      throw new InvalidEventException("data_base64", "data_base64 must be a base64 string");
+    }
     try {
       return MAPPER.treeToValue(node, CloudEvent.class);
     } catch (JacksonException e) {
@@ -76,20 +82,34 @@ final class StructuredJson {
 
   private static Map<String, String> attributes(JsonNode node) {
     Map<String, String> attributes = new HashMap<>();
-    var version = SpecVersion.V1;
     node.properties()
         .forEach(
             field -> {
               String name = field.getKey();
-              boolean known = version.getAllAttributes().contains(name) || isData(name);
-              if (!known && !SpecVersion.V03.getAllAttributes().contains(name)) {
-                AttributeRules.checkExtensionName(name);
+              if (isData(name)) {
+                return;
               }
-              if (known && !isData(name)) {
+              if (isKnown(name)) {
                 attributes.put(name, text(name, field.getValue()));
+              } else {
+                AttributeRules.checkExtensionName(name);
+                attributes.put(name, scalar(name, field.getValue()));
               }
             });
     return attributes;
+  }
+
+  private static boolean isKnown(String name) {
+    return SpecVersion.V1.getAllAttributes().contains(name)
+        || SpecVersion.V03.getAllAttributes().contains(name);
+  }
+
+  private static String scalar(String name, JsonNode value) {
+    if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
+      throw new InvalidEventException(
+          name, "Extension '" + name + "' must be a string, a number or a boolean");
+    }
+    return value.asText();
   }
 
   private static boolean isData(String name) {

@@ -221,6 +221,112 @@ class CloudEventHttpTests {
   }
 
   @Nested
+  class Hardening {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id\r\nx-injected: 1", "id\u0000", "tab\there"})
+    void rejectsControlCharactersInAttributes(String id) {
+      String json =
+          structured(
+              VALID.replace(
+                  "\"42\"",
+                  "\""
+                      + id.replace("\r", "\\r")
+                          .replace("\n", "\\n")
+                          .replace("\u0000", "\\u0000")
+                          .replace("\t", "\\t")
+                      + "\""));
+
+      assertThatThrownBy(() -> readStructured(json))
+          .isInstanceOfSatisfying(
+              InvalidEventException.class, e -> assertThat(e.attribute()).isEqualTo("id"));
+    }
+
+    @Test
+    void rejectsAttributesTooLongForAHeader() {
+      String json = structured(VALID + "\"subject\":\"" + "s".repeat(3000) + "\",");
+
+      assertThatThrownBy(() -> readStructured(json))
+          .isInstanceOfSatisfying(
+              InvalidEventException.class, e -> assertThat(e.attribute()).isEqualTo("subject"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%%%", "foo", "text/", "/json", "a b/c"})
+    void rejectsDataContentTypeThatIsNoMediaType(String type) {
+      Map<String, String> headers = binaryHeaders();
+      headers.put("Content-Type", type);
+
+      assertThatThrownBy(() -> CloudEventHttp.read(headers, new byte[0]))
+          .isInstanceOfSatisfying(
+              InvalidEventException.class,
+              e -> assertThat(e.attribute()).isEqualTo("datacontenttype"));
+    }
+
+    @Test
+    void rejectsExtensionsNamedLikeData() {
+      Map<String, String> headers = binaryHeaders();
+      headers.put("ce-data", "shadow");
+
+      assertThatThrownBy(() -> CloudEventHttp.read(headers, new byte[0]))
+          .isInstanceOfSatisfying(
+              InvalidEventException.class, e -> assertThat(e.attribute()).isEqualTo("data"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "{}", "[]"})
+    void rejectsExtensionsThatAreNotScalars(String value) {
+      String json = structured(VALID.replace("\"room\":\"general\"", "\"room\":" + value));
+
+      assertThatThrownBy(() -> readStructured(json))
+          .isInstanceOfSatisfying(
+              InvalidEventException.class, e -> assertThat(e.attribute()).isEqualTo("room"));
+    }
+
+    @Test
+    void rejectsDataBase64ThatIsNotAString() {
+      String json = "{" + VALID + "\"data_base64\":5}";
+
+      assertThatThrownBy(() -> readStructured(json))
+          .isInstanceOfSatisfying(
+              InvalidEventException.class, e -> assertThat(e.attribute()).isEqualTo("data_base64"));
+    }
+
+    @Test
+    void rejectsTrailingContentAfterTheEvent() {
+      assertThatThrownBy(() -> readStructured(structured(VALID) + "{\"more\":1}"))
+          .isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
+    void percentEncodesHeaderValuesAndDecodesThemBack() {
+      CloudEvent event =
+          io.cloudevents.core.builder.CloudEventBuilder.v1()
+              .withId("ünï-☃ 100% \"quoted\"")
+              .withSource(java.net.URI.create("/tests"))
+              .withType("t")
+              .withExtension("room", "grüße")
+              .build();
+      Map<String, String> headers = new HashMap<>();
+
+      CloudEventHttp.writeBinary(event, headers::put, body -> {});
+
+      assertThat(headers.get("ce-id")).isEqualTo("%C3%BCn%C3%AF-%E2%98%83%20100%25%20%22quoted%22");
+      CloudEvent read = CloudEventHttp.read(headers, new byte[0]).get(0);
+      assertThat(read.getId()).isEqualTo(event.getId());
+      assertThat(read.getExtension("room")).isEqualTo("grüße");
+    }
+
+    @Test
+    void keepsAPercentSignThatStartsNoEscape() {
+      Map<String, String> headers = binaryHeaders();
+      headers.put("ce-id", "50%-off%zz");
+
+      assertThat(CloudEventHttp.read(headers, new byte[0]).get(0).getId()).isEqualTo("50%-off%zz");
+    }
+  }
+
+  @Nested
   class MediaTypes {
 
     @ParameterizedTest

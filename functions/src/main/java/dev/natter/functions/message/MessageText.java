@@ -2,19 +2,37 @@ package dev.natter.functions.message;
 
 import java.text.Normalizer;
 
-/** The rules a message's text must meet, applied after trimming and NFC normalisation. */
+/**
+ * The rules a message's text must meet. Text is cleaned first: line breaks become {@code \n}, other
+ * control characters are removed, broken UTF-16 is replaced, the result is NFC-normalised and
+ * trimmed.
+ */
 final class MessageText {
+
+  private static final int REPLACEMENT = 0xFFFD;
 
   private MessageText() {}
 
-  /** The text as everyone will see it: trimmed and in Unicode normalisation form C. */
+  /** The text as everyone will see it. */
   static String normalise(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFC).strip();
+    String lines = text.replace("\r\n", "\n").replace('\r', '\n');
+    StringBuilder clean = new StringBuilder(lines.length());
+    lines
+        .codePoints()
+        .forEach(
+            codePoint -> {
+              if (Character.isSurrogate((char) codePoint) && Character.isBmpCodePoint(codePoint)) {
+                clean.appendCodePoint(REPLACEMENT);
+              } else if (codePoint == '\n' || !Character.isISOControl(codePoint)) {
+                clean.appendCodePoint(codePoint);
+              }
+            });
+    return Normalizer.normalize(clean, Normalizer.Form.NFC).strip();
   }
 
   /** Why {@code normalised} text is refused, or {@code null} when it is accepted. */
   static Refusal check(String normalised, int maxLength) {
-    if (normalised.isEmpty()) {
+    if (isBlank(normalised)) {
       return new Refusal("blank", "The message is empty");
     }
     int length = normalised.codePointCount(0, normalised.length());
@@ -23,6 +41,16 @@ final class MessageText {
           "too-long", "The message has " + length + " characters; the limit is " + maxLength);
     }
     return null;
+  }
+
+  /** Nothing to see: only spaces, line breaks and invisible format characters. */
+  private static boolean isBlank(String text) {
+    return text.codePoints()
+        .allMatch(
+            codePoint ->
+                Character.isWhitespace(codePoint)
+                    || Character.isSpaceChar(codePoint)
+                    || Character.getType(codePoint) == Character.FORMAT);
   }
 
   /** A refusal: a stable code and words a user can act on. */

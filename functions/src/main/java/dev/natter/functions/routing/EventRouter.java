@@ -2,16 +2,20 @@ package dev.natter.functions.routing;
 
 import dev.natter.events.EventMdc;
 import dev.natter.events.InvalidEventException;
+import dev.natter.events.http.BodyTooLargeException;
 import dev.natter.events.http.CloudEventHttp;
 import io.cloudevents.CloudEvent;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,15 +30,22 @@ class EventRouter {
   private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
 
   private final FunctionRoutes routes;
+  private final int maxBodySize;
 
-  EventRouter(FunctionRoutes routes) {
+  EventRouter(
+      FunctionRoutes routes,
+      @Value("${natter.functions.max-body-size:256KB}") DataSize maxBodySize) {
     this.routes = routes;
+    this.maxBodySize = (int) maxBodySize.toBytes();
   }
 
   @PostMapping("/")
-  ResponseEntity<byte[]> handle(
-      @RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-    CloudEvent event = CloudEventHttp.readOne(headers, body == null ? new byte[0] : body);
+  ResponseEntity<byte[]> handle(@RequestHeader HttpHeaders headers, HttpServletRequest request)
+      throws IOException {
+    byte[] body =
+        BodyTooLargeException.read(
+            request.getInputStream(), request.getContentLengthLong(), maxBodySize);
+    CloudEvent event = CloudEventHttp.readOne(headers, body);
     try (var mdc = EventMdc.put(event)) {
       Function<CloudEvent, CloudEvent> function =
           routes

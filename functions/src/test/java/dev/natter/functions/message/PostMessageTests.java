@@ -103,9 +103,25 @@ class PostMessageTests {
   @Nested
   class Rejected {
 
+    @Test
+    void removesControlCharactersButKeepsLineBreaks() {
+      CloudEvent reply = postMessage.apply(submitted("a\u0000b\u001bc\r\nd\re\tf"));
+
+      assertThat(EventData.read(reply, PostedMessage.class).text()).isEqualTo("abc\nd\nef");
+    }
+
+    @Test
+    void replacesBrokenSurrogates() {
+      CloudEvent reply = postMessage.apply(submitted("x\uD800y"));
+
+      assertThat(EventData.read(reply, PostedMessage.class).text()).isEqualTo("x\uFFFDy");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\n\t", "\u3000"})
+    @ValueSource(
+        strings = {"", "   ", "\n\t", "\u3000", "\u200B", "\u200B \u2060\uFEFF", "\u0000\u0007"})
     void rejectsBlankText(String text) {
+
       CloudEvent reply = postMessage.apply(submitted(text));
 
       assertThat(reply.getType()).isEqualTo(ChatEvents.MESSAGE_REJECTED);

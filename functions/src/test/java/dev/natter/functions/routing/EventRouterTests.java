@@ -112,7 +112,28 @@ class EventRouterTests {
   }
 
   @Test
+  void refusesBodyOverTheLimit() throws Exception {
+    mvc.perform(binary("chat.message.submitted").content("x".repeat(300_000)))
+        .andExpect(status().isContentTooLarge());
+  }
+
+  @Test
+  void refusesNullData() throws Exception {
+    mvc.perform(binary("chat.message.submitted").content("null"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.attribute").value("data"));
+  }
+
+  @Test
+  void refusesMultipartAsNoEvent() throws Exception {
+    mvc.perform(
+            post("/").contentType("multipart/form-data; boundary=x").content("--x\r\n\r\n--x--"))
+        .andExpect(status().isUnsupportedMediaType());
+  }
+
+  @Test
   void refusesRequestThatIsNoEvent() throws Exception {
+
     MvcResult result =
         mvc.perform(post("/").contentType(MediaType.TEXT_PLAIN).content("hello"))
             .andExpect(status().isUnsupportedMediaType())

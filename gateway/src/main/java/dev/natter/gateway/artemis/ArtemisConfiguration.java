@@ -15,7 +15,12 @@ class ArtemisConfiguration {
 
   @Bean
   ActiveMQConnectionFactory artemisConnectionFactory(ArtemisProperties properties) {
-    return ArtemisConnections.factory(properties.url(), properties.user(), properties.password());
+    ActiveMQConnectionFactory factory =
+        ArtemisConnections.factory(properties.url(), properties.user(), properties.password());
+    // Users wait on these calls: while Artemis is away, answer 503 soon rather than hang.
+    factory.setCallFailoverTimeout(5_000);
+    factory.setCallTimeout(10_000);
+    return factory;
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.natter.gateway.message;
 
 import dev.natter.events.ChatEvents;
 import dev.natter.events.EventData;
+import dev.natter.events.InvalidEventException;
 import dev.natter.events.PostedMessage;
 import dev.natter.events.jms.Destinations;
 import dev.natter.events.jms.JmsCloudEvents;
@@ -15,8 +16,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.SessionProxy;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +28,8 @@ import org.springframework.stereotype.Component;
 /** Reads a room's recent messages from its bounded history queue in the broker. */
 @Component
 class RoomHistory {
+
+  private static final Logger log = LoggerFactory.getLogger(RoomHistory.class);
 
   private final JmsTemplate jms;
 
@@ -47,19 +53,31 @@ class RoomHistory {
         if (latest.size() == limit) {
           latest.removeFirst();
         }
-        latest.addLast(view((Message) message, room));
+        view((Message) message, room).ifPresent(latest::addLast);
       }
     }
     return new ArrayList<>(latest);
   }
 
-  private static MessageView view(Message message, String room) throws JMSException {
+  /** The message as the API shows it; one that cannot be read is skipped, not a failure. */
+  private static Optional<MessageView> view(Message message, String room) throws JMSException {
     CloudEvent event = JmsCloudEvents.read(message);
-    PostedMessage posted = EventData.read(event, PostedMessage.class);
+    PostedMessage posted;
+    try {
+      posted = EventData.read(event, PostedMessage.class);
+    } catch (InvalidEventException e) {
+      log.warn(
+          "NATTER-HISTORY-002 Skipped unreadable message {} in room {}: {}",
+          event.getId(),
+          room,
+          e.getMessage());
+      return Optional.empty();
+    }
     String time = event.getTime() == null ? null : event.getTime().toString();
     long seq = message.getLongProperty(Destinations.SEQUENCE);
-    return new MessageView(
-        event.getId(), seq, room, posted.author(), posted.text(), time, posted.submissionId());
+    return Optional.of(
+        new MessageView(
+            event.getId(), seq, room, posted.author(), posted.text(), time, posted.submissionId()));
   }
 
   /** Asks without creating: browsing a missing queue would create it without its ring size. */

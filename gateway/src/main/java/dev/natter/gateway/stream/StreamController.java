@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -13,6 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 
@@ -22,6 +25,8 @@ import reactor.core.publisher.Flux;
  */
 @RestController
 class StreamController {
+
+  private static final Logger log = LoggerFactory.getLogger(StreamController.class);
 
   /** Sent first, after the rooms are followed, so headers flush and clients learn the retry. */
   private static final ServerSentEvent<String> OPENED =
@@ -52,6 +57,7 @@ class StreamController {
     Flux<ServerSentEvent<String>> events =
         Flux.merge(followed.stream().map(hub::follow).toList())
             .onBackpressureBuffer(properties.buffer(), BufferOverflowStrategy.ERROR)
+            .onErrorResume(Exceptions::isOverflow, StreamController::slowClient)
             .map(StreamController::toSse);
     Flux<ServerSentEvent<String>> heartbeats =
         Flux.interval(properties.heartbeat())
@@ -59,6 +65,12 @@ class StreamController {
     return Flux.merge(events, Flux.just(OPENED), heartbeats)
         .takeUntilOther(shutdown.closing())
         .concatWith(Flux.just(CLOSING));
+  }
+
+  /** A client that stopped reading is let go, as designed: the others are not slowed. */
+  private static Flux<StreamEvent> slowClient(Throwable overflow) {
+    log.info("Closed a stream whose client stopped reading");
+    return Flux.empty();
   }
 
   private Set<String> rooms(List<String> requested) {
