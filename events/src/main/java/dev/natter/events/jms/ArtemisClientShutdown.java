@@ -5,9 +5,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Closes Artemis connection factories after every other component has stopped and before any is
- * destroyed. Closing a factory ends its reconnection attempts, so that sessions and connections
- * still open close at once even when the broker is gone, instead of waiting for it for ever.
+ * Closes Artemis connection factories once the components that use them have stopped, before cached
+ * connections are reset and beans destroyed. Closing a factory ends its reconnection attempts, so
+ * that sessions and connections still open close at once even when the broker is gone, instead of
+ * waiting for it for ever.
  */
 public final class ArtemisClientShutdown implements SmartLifecycle {
 
@@ -35,8 +36,12 @@ public final class ArtemisClientShutdown implements SmartLifecycle {
     return running;
   }
 
+  /**
+   * After the components that use the factories (the default phase and the web server's), before
+   * plain lifecycle beans such as Spring's caching connection factory (phase 0).
+   */
   @Override
   public int getPhase() {
-    return Integer.MIN_VALUE;
+    return 1;
   }
 }
