@@ -65,10 +65,21 @@ function selectRoom(room) {
   $('message-input').focus();
 }
 
+function advance(position) {
+  if (Number(position) > Number(state.lastEventId || 0)) state.lastEventId = String(position);
+}
+
 async function loadHistory(room) {
   const messages = await recentMessages(room);
-  messages.forEach((message) =>
-    showPosted({ id: message.id, room, time: message.time, data: message }));
+  messages.forEach((message) => {
+    showPosted({ id: message.id, room, time: message.time, data: message });
+    advance(message.seq);
+  });
+}
+
+async function resync(notice) {
+  listFor(notice.room).replaceChildren();
+  await loadHistory(notice.room);
 }
 
 function connect() {
@@ -84,22 +95,23 @@ function connect() {
     status.textContent = 'reconnecting…';
   };
   const handle = (show) => (message) => {
-    state.lastEventId = message.lastEventId;
+    if (message.lastEventId) advance(message.lastEventId);
     show(JSON.parse(message.data));
   };
   stream.addEventListener('chat.message.posted', handle(showPosted));
   stream.addEventListener('chat.message.rejected', handle(showRejected));
+  stream.addEventListener('natter.resync', handle(resync));
   state.stream = stream;
 }
 
 async function joinRoom(room) {
-  if (!state.rooms.includes(room)) {
-    state.rooms.push(room);
-    localStorage.setItem('natter.rooms', JSON.stringify(state.rooms));
-    connect();
-  }
   selectRoom(room);
+  if (state.rooms.includes(room)) return;
+  state.rooms.push(room);
+  localStorage.setItem('natter.rooms', JSON.stringify(state.rooms));
+  renderRooms();
   await loadHistory(room);
+  connect();
 }
 
 async function send(text) {
@@ -144,9 +156,10 @@ async function enterChat() {
     $('message-input').value = draft;
     sessionStorage.removeItem('natter.draft');
   }
-  connect();
   selectRoom(state.rooms[0]);
+  state.lastEventId = state.lastEventId || '0';
   await Promise.all(state.rooms.map(loadHistory));
+  connect();
 }
 
 $('login-form').addEventListener('submit', async (event) => {

@@ -60,6 +60,7 @@ class GatewayIntegrationTests {
     artemis.start();
     registry.add("natter.artemis.url", () -> "tcp://localhost:" + port);
     registry.add("natter.stream.heartbeat", () -> "300ms");
+    registry.add("natter.history.size", () -> "3");
     registry.add("spring.http.codecs.max-in-memory-size", () -> "4KB");
   }
 
@@ -236,6 +237,19 @@ class GatewayIntegrationTests {
     }
 
     @Test
+    void pagesBackThroughTheHistory() throws Exception {
+      for (int i = 1; i <= 3; i++) {
+        publish(
+            Destinations.history("pages"), true, posted("p" + i, "pages", "page " + i), 400 + i);
+      }
+
+      HttpResponse<String> response = get("/api/rooms/pages/messages?limit=5&before=403");
+
+      assertThat(JsonPath.<List<String>>read(response.body(), "$[*].text"))
+          .containsExactly("page 1", "page 2");
+    }
+
+    @Test
     void listsNothingForARoomWithoutHistory() throws Exception {
       HttpResponse<String> response = get("/api/rooms/empty-room/messages");
 
@@ -320,6 +334,79 @@ class GatewayIntegrationTests {
         }
       }
       throw new AssertionError("stream ended without a heartbeat");
+    }
+
+    HttpResponse<Stream<String>> resume(String query, String lastEventIdHeader) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/stream?" + query));
+      if (lastEventIdHeader != null) {
+        request.header("Last-Event-ID", lastEventIdHeader);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
+    void keep(String room, int... seqs) throws Exception {
+      for (int seq : seqs) {
+        publish(
+            Destinations.history(room), true, posted(room + "-" + seq, room, "text " + seq), seq);
+      }
+    }
+
+    @Test // C5
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void resumesAfterLastEventIdExactlyOnceThenGoesLive() throws Exception {
+      keep("resume", 101, 102, 103);
+
+      HttpResponse<Stream<String>> response = resume("room=resume", "101");
+      Iterator<String> lines = response.body().iterator();
+
+      assertThat(nextEvent(lines)).contains("id:102");
+      assertThat(nextEvent(lines)).contains("id:103");
+      publish(Destinations.STREAM, false, posted("resume-103", "resume", "text 103"), 103);
+      publish(Destinations.STREAM, false, posted("resume-104", "resume", "text 104"), 104);
+      assertThat(nextEvent(lines)).as("103 is not sent twice").contains("id:104");
+      response.body().close();
+    }
+
+    @Test // C5
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void resumesFromTheLastEventIdParameterAcrossRooms() throws Exception {
+      keep("resume-a", 201, 203);
+      keep("resume-b", 202, 204);
+
+      HttpResponse<Stream<String>> response =
+          resume("room=resume-a&room=resume-b&lastEventId=201", null);
+      Iterator<String> lines = response.body().iterator();
+
+      assertThat(nextEvent(lines)).contains("id:202");
+      assertThat(nextEvent(lines)).contains("id:203");
+      assertThat(nextEvent(lines)).contains("id:204");
+      response.body().close();
+    }
+
+    @Test // C5
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void saysResyncWhenTheHistoryNoLongerHoldsWhatWasMissed() throws Exception {
+      keep("resync", 310, 311, 312);
+
+      HttpResponse<Stream<String>> response = resume("room=resync", "300");
+      Iterator<String> lines = response.body().iterator();
+
+      List<String> notice = nextEvent(lines);
+      assertThat(notice).contains("event:natter.resync").noneMatch(line -> line.startsWith("id:"));
+      assertThat(notice).anyMatch(line -> line.contains("\"room\":\"resync\""));
+      assertThat(nextEvent(lines)).contains("id:310");
+      response.body().close();
+    }
+
+    @Test
+    void refusesLastEventIdThatIsNoPosition() throws Exception {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri("/api/stream?room=general"))
+              .header("Last-Event-ID", "abc")
+              .build();
+
+      assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(400);
     }
 
     @Test

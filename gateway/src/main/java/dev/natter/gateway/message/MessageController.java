@@ -66,12 +66,18 @@ class MessageController {
 
   @GetMapping("/api/rooms/{room}/messages")
   Mono<List<MessageView>> recent(
-      @PathVariable String room, @RequestParam(defaultValue = "50") int limit) {
+      @PathVariable String room,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(required = false) Long before) {
     RoomNames.require(room);
     if (limit < 1 || limit > 1000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid limit", "limit is 1 to 1000");
     }
-    return Mono.fromCallable(() -> history.recent(room, limit))
+    if (before != null && before < 1) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Invalid before", "before is a position, 1 or more");
+    }
+    return Mono.fromCallable(() -> history.recent(room, limit, before))
         .subscribeOn(Schedulers.boundedElastic());
   }
 

@@ -13,11 +13,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.Disposable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One Server-Sent Events stream per page, carrying every room the page shows: each event named by
@@ -38,10 +43,13 @@ class StreamController {
 
   private final RoomHub hub;
   private final StreamShutdown shutdown;
+  private final StreamHistory history;
   private final StreamProperties properties;
 
-  StreamController(RoomHub hub, StreamProperties properties, StreamShutdown shutdown) {
+  StreamController(
+      RoomHub hub, StreamHistory history, StreamProperties properties, StreamShutdown shutdown) {
     this.hub = hub;
+    this.history = history;
     this.shutdown = shutdown;
     this.properties = properties;
   }
@@ -49,13 +57,16 @@ class StreamController {
   @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   Flux<ServerSentEvent<String>> stream(
       @RequestParam(name = "room", required = false) List<String> rooms,
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
+      @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
       ServerHttpResponse response) {
     Set<String> followed = rooms(rooms);
+    Long lastSeq = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
     response.getHeaders().setCacheControl("no-cache");
     response.getHeaders().set("X-Accel-Buffering", "no");
-    // TODO(#4): resume from Last-Event-ID (header or lastEventId parameter) out of the history.
+    Flux<StreamEvent> live = Flux.merge(followed.stream().map(hub::follow).toList());
     Flux<ServerSentEvent<String>> events =
-        Flux.merge(followed.stream().map(hub::follow).toList())
+        (lastSeq == null ? live : resumed(live, followed, lastSeq))
             .onBackpressureBuffer(properties.buffer(), BufferOverflowStrategy.ERROR)
             .onErrorResume(Exceptions::isOverflow, StreamController::slowClient)
             .map(StreamController::toSse);
@@ -65,6 +76,42 @@ class StreamController {
     return Flux.merge(events, Flux.just(OPENED), heartbeats)
         .takeUntilOther(shutdown.closing())
         .concatWith(Flux.just(CLOSING));
+  }
+
+  /**
+   * What the client missed after {@code lastSeq}, then the live events. The live events are
+   * followed first and held while the history is read, so nothing falls between the two; those the
+   * replay already holds are dropped.
+   */
+  private Flux<StreamEvent> resumed(Flux<StreamEvent> live, Set<String> rooms, long lastSeq) {
+    return Flux.defer(
+        () -> {
+          Sinks.Many<StreamEvent> held = Sinks.many().unicast().onBackpressureBuffer();
+          Disposable following = live.subscribe(held::tryEmitNext, held::tryEmitError);
+          return Mono.fromCallable(() -> history.after(rooms, lastSeq))
+              .subscribeOn(Schedulers.boundedElastic())
+              .flatMapMany(
+                  replay ->
+                      Flux.concat(
+                          Flux.fromIterable(replay.events()),
+                          held.asFlux().filter(event -> event.seq() > replay.last())))
+              .doFinally(signal -> following.dispose());
+        });
+  }
+
+  /** The position a client resumes from: a history position, or none. */
+  private static Long position(String lastEventId) {
+    if (lastEventId == null || lastEventId.isBlank()) {
+      return null;
+    }
+    String position = lastEventId.trim();
+    if (position.matches("\\d{1,18}")) {
+      return Long.parseLong(position);
+    }
+    throw new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "Invalid Last-Event-ID",
+        "Last-Event-ID is the id of an event this stream sent: a position, 0 or more");
   }
 
   /** A client that stopped reading is let go, as designed: the others are not slowed. */
@@ -90,9 +137,10 @@ class StreamController {
   }
 
   private static ServerSentEvent<String> toSse(StreamEvent event) {
-    return ServerSentEvent.builder(event.json())
-        .id(Long.toString(event.seq()))
-        .event(event.type())
-        .build();
+    var sse = ServerSentEvent.builder(event.json()).event(event.type());
+    if (event.hasPosition()) {
+      sse.id(Long.toString(event.seq()));
+    }
+    return sse.build();
   }
 }

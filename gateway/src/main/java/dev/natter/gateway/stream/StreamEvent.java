@@ -1,11 +1,44 @@
 package dev.natter.gateway.stream;
 
+import dev.natter.events.ChatEvents;
+import dev.natter.events.http.EventJson;
+import dev.natter.events.jms.Destinations;
+import dev.natter.events.jms.JmsCloudEvents;
+import io.cloudevents.CloudEvent;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+
 /**
  * An event on its way to browsers, serialised once for all of them.
  *
  * @param room the room it belongs to
- * @param seq its position in the history: the SSE id
+ * @param seq its position in the history: the SSE id; negative for notices that have none
  * @param type its CloudEvents type: the SSE event name
  * @param json the whole event in the CloudEvents JSON format: the SSE data
  */
-record StreamEvent(String room, long seq, String type, String json) {}
+record StreamEvent(String room, long seq, String type, String json) {
+
+  /** The SSE event name of a resync notice. */
+  static final String RESYNC = "natter.resync";
+
+  /** The event a positioned message from the stream or a history queue carries. */
+  static StreamEvent of(Message message) throws JMSException {
+    CloudEvent event = JmsCloudEvents.read(message);
+    Object room = event.getExtension(ChatEvents.ROOM);
+    long seq = message.getLongProperty(Destinations.SEQUENCE);
+    return new StreamEvent(String.valueOf(room), seq, event.getType(), EventJson.write(event));
+  }
+
+  /**
+   * A notice that {@code room}'s history no longer holds every event after {@code lastSeq}: the
+   * client should reload the room instead of trusting the stream to fill the gap.
+   */
+  static StreamEvent resync(String room, long lastSeq) {
+    String json = "{\"room\":\"" + room + "\",\"lastEventId\":\"" + lastSeq + "\"}";
+    return new StreamEvent(room, -1, RESYNC, json);
+  }
+
+  boolean hasPosition() {
+    return seq >= 0;
+  }
+}

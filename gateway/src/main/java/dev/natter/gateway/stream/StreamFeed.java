@@ -1,10 +1,6 @@
 package dev.natter.gateway.stream;
 
-import dev.natter.events.ChatEvents;
-import dev.natter.events.http.EventJson;
 import dev.natter.events.jms.Destinations;
-import dev.natter.events.jms.JmsCloudEvents;
-import io.cloudevents.CloudEvent;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -78,11 +74,7 @@ class StreamFeed implements SmartLifecycle, DisposableBean {
 
   private void onMessage(Message message) {
     try {
-      CloudEvent event = JmsCloudEvents.read(message);
-      String json = EventJson.write(event);
-      long seq = message.getLongProperty(Destinations.SEQUENCE);
-      Object room = event.getExtension(ChatEvents.ROOM);
-      hub.publish(new StreamEvent(room.toString(), seq, event.getType(), json));
+      hub.publish(StreamEvent.of(message));
     } catch (JMSException | RuntimeException e) {
       log.warn("NATTER-STREAM-002 Skipped an unreadable stream event: {}", e.getMessage());
     }

@@ -1,0 +1,68 @@
+package dev.natter.gateway.history;
+
+import dev.natter.events.jms.Destinations;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
+import org.springframework.jms.connection.SessionProxy;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads the rooms' history queues in the broker, oldest event first, without consuming them. */
+@Component
+public class HistoryQueues {
+
+  private final JmsTemplate jms;
+
+  HistoryQueues(JmsTemplate jms) {
+    this.jms = jms;
+  }
+
+  /** Turns a history message into a value, or skips it. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    Optional<T> read(Message message) throws JMSException;
+  }
+
+  /**
+   * The messages of {@code room}'s history matching {@code selector} (all when {@code null}), as
+   * {@code reader} reads them; nothing for a room without history.
+   */
+  public <T> List<T> browse(String room, String selector, Reader<T> reader) {
+    String queue = Destinations.history(room);
+    return jms.execute(
+        session -> {
+          List<T> values = new ArrayList<>();
+          if (!exists(session, queue)) {
+            return values;
+          }
+          try (QueueBrowser browser = session.createBrowser(session.createQueue(queue), selector)) {
+            for (Object message : Collections.list(browser.getEnumeration())) {
+              reader.read((Message) message).ifPresent(values::add);
+            }
+          }
+          return values;
+        });
+  }
+
+  /** Asks without creating: browsing a missing queue would create one for any name asked. */
+  private static boolean exists(Session session, String queue) throws JMSException {
+    Session target = session instanceof SessionProxy proxy ? proxy.getTargetSession() : session;
+    try {
+      var core = ((ActiveMQSession) target).getCoreSession();
+      return core.queueQuery(SimpleString.of(queue)).isExists();
+    } catch (ActiveMQException e) {
+      JMSException failure = new JMSException(e.getMessage());
+      failure.initCause(e);
+      throw failure;
+    }
+  }
+}
