@@ -210,8 +210,29 @@ class GatewayIntegrationTests {
       assertThat(post("/api/rooms/general/messages", "{}", token).statusCode()).isEqualTo(400);
     }
 
+    @Test // C17
+    void holdsBackAFlooderAfterTheBurstWithoutSlowingOthers() throws Exception {
+      String flooder = token("flooder");
+      String bystander = token("bystander");
+      List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+
+      for (int i = 0; i < 100; i++) {
+        answers.add(post("/api/rooms/flood/messages", "{\\"text\\":\\"spam " + i + "\\"}", flooder));
+      }
+
+      long accepted = answers.stream().filter(answer -> answer.statusCode() == 202).count();
+      assertThat(accepted).isBetween(10L, 15L);
+      HttpResponse<String> refused = answers.get(answers.size() - 1);
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+          seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 2));
+      assertThat(post("/api/rooms/flood/messages", "{\\"text\\":\\"hi\\"}", bystander).statusCode())
+          .isEqualTo(202);
+    }
+
     @Test
     void refusesBodyOverTheLimit() throws Exception {
+
       String text = "x".repeat(10_000);
 
       HttpResponse<String> response =

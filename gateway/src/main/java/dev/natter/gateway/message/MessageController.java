@@ -38,9 +38,15 @@ class MessageController {
   private final JmsTemplate jms;
   private final RoomHistory history;
   private final Clock clock;
+  private final FloodControl flood;
 
   MessageController(
-      Authenticator authenticator, JmsTemplate jms, RoomHistory history, Clock clock) {
+      Authenticator authenticator,
+      JmsTemplate jms,
+      RoomHistory history,
+      Clock clock,
+      FloodControl flood) {
+    this.flood = flood;
     this.authenticator = authenticator;
     this.jms = jms;
     this.history = history;
@@ -55,6 +61,7 @@ class MessageController {
       @RequestBody MessageRequest request) {
     String author = authenticator.nick(authorization);
     RoomNames.require(room);
+    flood.take(author);
     if (request.text() == null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid message", "Send {\"text\": \"...\"}");
     }

@@ -1,6 +1,7 @@
 package dev.natter.gateway.session;
 
 import dev.natter.gateway.web.ApiException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,8 @@ public class Authenticator {
   }
 
   private static ApiException unauthorized(String detail) {
-    return new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+    ApiException unauthorized = new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+    unauthorized.headers().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    return unauthorized;
   }
 }

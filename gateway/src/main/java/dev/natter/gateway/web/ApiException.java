@@ -1,5 +1,6 @@
 package dev.natter.gateway.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** A request the API refuses, with the status and words to answer it with. */
@@ -7,6 +8,7 @@ public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
   private final String title;
+  private final HttpHeaders headers = new HttpHeaders();
 
   /** A refusal with {@code status}, a short {@code title} and a {@code detail} to act on. */
   public ApiException(HttpStatus status, String title, String detail) {
@@ -21,5 +23,10 @@ public class ApiException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** Headers the answer carries, such as {@code Retry-After}. */
+  public HttpHeaders headers() {
+    return headers;
   }
 }

@@ -19,11 +19,7 @@ class ProblemAdvice {
   ResponseEntity<ProblemDetail> refused(ApiException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setTitle(e.title());
-    var response = ResponseEntity.status(e.status());
-    if (e.status() == HttpStatus.UNAUTHORIZED) {
-      response.header("WWW-Authenticate", "Bearer");
-    }
-    return response.body(problem);
+    return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
   }
 
   @ExceptionHandler
