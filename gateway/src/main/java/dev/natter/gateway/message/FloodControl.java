@@ -27,7 +27,8 @@ class FloodControl {
 
   /** Takes one message's worth from {@code nick}'s bucket, or refuses with 429. */
   void take(String nick) {
-    ConsumptionProbe probe = buckets.computeIfAbsent(nick, key -> bucket()).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe =
+        buckets.computeIfAbsent(nick, key -> bucket()).tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
       throw new TooManyMessagesException(seconds);
