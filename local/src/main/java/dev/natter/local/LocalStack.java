@@ -42,6 +42,23 @@ public final class LocalStack implements AutoCloseable {
     gateway.awaitReady(START_TIMEOUT);
   }
 
+  /**
+   * Kills the component called {@code name} at once, as a crash would, starts it again and waits
+   * until it is ready.
+   */
+  public void crashAndRestart(String name) throws IOException, InterruptedException {
+    AppProcess crashed = app(name);
+    crashed.kill();
+    running.remove(crashed);
+    Map<String, String> environment =
+        switch (name) {
+          case "broker" -> brokerEnvironment();
+          case "gateway" -> gatewayEnvironment();
+          default -> artemisEnvironment();
+        };
+    start(name, crashed.port(), environment).awaitReady(START_TIMEOUT);
+  }
+
   /** The running component called {@code name}: broker, functions or gateway. */
   public AppProcess app(String name) {
     return running.stream()

@@ -62,8 +62,17 @@ final class ChatClient {
 
   /** Opens a stream of {@code rooms} and returns once it is open. */
   Events follow(String... rooms) throws Exception {
+    return resume(null, rooms);
+  }
+
+  /** Opens a stream of {@code rooms} resuming after {@code lastEventId}, once it is open. */
+  Events resume(String lastEventId, String... rooms) throws Exception {
     String query = String.join("&", Stream.of(rooms).map(room -> "room=" + room).toList());
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/stream?" + query)).build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/stream?" + query));
+    if (lastEventId != null) {
+      builder.header("Last-Event-ID", lastEventId);
+    }
+    HttpRequest request = builder.build();
     HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
     Events events = new Events(response.body());
     events.awaitOpen();
@@ -108,6 +117,16 @@ final class ChatClient {
       } catch (RuntimeException closed) {
         // the stream was closed by the test
       }
+    }
+
+    /** Every event received so far, in order, and those still to come within {@code wait}. */
+    List<Map<String, String>> drain(Duration wait) throws InterruptedException {
+      List<Map<String, String>> events = new ArrayList<>();
+      Map<String, String> event;
+      while ((event = received.poll(wait.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+        events.add(event);
+      }
+      return events;
     }
 
     void awaitOpen() throws InterruptedException {
