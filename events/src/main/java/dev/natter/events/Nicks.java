@@ -1,5 +1,7 @@
 package dev.natter.events;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -13,11 +15,25 @@ public final class Nicks {
   public static final String RULE =
       "1 to 32 letters, digits, '_', '.' or '-', starting with a letter or digit";
 
+  private static final ThreadLocal<SpoofChecker> SKELETONS =
+      ThreadLocal.withInitial(() -> new SpoofChecker.Builder().build());
+
   private Nicks() {}
 
   /** The nick as it will be shown: NFC-normalised and trimmed. */
   public static String normalise(String nick) {
     return Normalizer.normalize(nick, Normalizer.Form.NFC).strip();
+  }
+
+  /**
+   * The key under which a nick is unique: equal for nicks that differ only in case or that look
+   * alike (Unicode confusables, such as Latin "a" and Cyrillic "а", or "rn" and "m").
+   *
+   * @see <a href="https://www.unicode.org/reports/tr39/#Confusable_Detection">UTS #39</a>
+   */
+  public static String key(String nick) {
+    String folded = UCharacter.foldCase(normalise(nick), true);
+    return SKELETONS.get().getSkeleton(folded);
   }
 
   /** Whether {@code nick}, already normalised, follows the rule. */

@@ -1,5 +1,6 @@
 package dev.natter.gateway;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,10 +111,21 @@ class GatewayIntegrationTests {
         HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  String token(String nick) throws Exception {
+  static final java.util.concurrent.atomic.AtomicInteger NICKS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A token for a nick nobody else in this run has: {@code base} and a number. */
+  String token(String base) throws Exception {
+    return session(base + NICKS.incrementAndGet()).token();
+  }
+
+  record ChatSession(String nick, String token, String cookie) {}
+
+  ChatSession session(String nick) throws Exception {
     HttpResponse<String> response = post("/api/sessions", "{\"nick\":\"" + nick + "\"}", null);
-    assertThat(response.statusCode()).isEqualTo(201);
-    return JsonPath.read(response.body(), "$.token");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    return new ChatSession(nick, JsonPath.read(response.body(), "$.token"), cookie);
   }
 
   static CloudEvent posted(String id, String room, String text) {
@@ -169,10 +183,13 @@ class GatewayIntegrationTests {
     @Test
     void sendsSubmittedEventWithAuthorFromTheToken() throws Exception {
       MessageConsumer broker = session.createConsumer(session.createTopic(Destinations.BROKER));
-      String token = token("alice");
+      ChatSession alice = session("alice-author");
 
       HttpResponse<String> response =
-          post("/api/rooms/general/messages", "{\"text\":\"hi\",\"author\":\"mallory\"}", token);
+          post(
+              "/api/rooms/general/messages",
+              "{\"text\":\"hi\",\"author\":\"mallory\"}",
+              alice.token());
 
       assertThat(response.statusCode()).isEqualTo(202);
       CloudEvent event = JmsCloudEvents.read(broker.receive(5_000));
@@ -180,7 +197,7 @@ class GatewayIntegrationTests {
       assertThat(event.getType()).isEqualTo(ChatEvents.MESSAGE_SUBMITTED);
       assertThat(event.getExtension(ChatEvents.ROOM)).isEqualTo("general");
       assertThat(EventData.read(event, SubmittedMessage.class))
-          .isEqualTo(new SubmittedMessage("alice", "hi"));
+          .isEqualTo(new SubmittedMessage("alice-author", "hi"));
     }
 
     @Test
@@ -434,6 +451,78 @@ class GatewayIntegrationTests {
     void refusesStreamWithoutValidRooms() throws Exception {
       assertThat(get("/api/stream").statusCode()).isEqualTo(400);
       assertThat(get("/api/stream?room=UPPER").statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Nested
+  class Presence {
+
+    HttpResponse<Stream<String>> follow(String room, ChatSession session) throws Exception {
+      HttpRequest request =
+          HttpRequest.newBuilder(uri("/api/stream?room=" + room))
+              .header("Cookie", session.cookie())
+              .build();
+      HttpResponse<Stream<String>> response =
+          http.send(request, HttpResponse.BodyHandlers.ofLines());
+      response.body().iterator().next();
+      return response;
+    }
+
+    List<String> members(String room) throws Exception {
+      return JsonPath.read(get("/api/rooms/" + room + "/members").body(), "$");
+    }
+
+    @Test
+    void refusesANickSomeoneOnlineHolds() throws Exception {
+      session("holder");
+
+      HttpResponse<String> again = post("/api/sessions", "{\"nick\":\"HOLDER\"}", null);
+
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(JsonPath.<String>read(again.body(), "$.title")).isEqualTo("Nick taken");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pаypаl", "ＰＡＹＰＡＬ", "PayPal", "paypa1"})
+    void refusesLookAlikeNicks(String lookAlike) throws Exception {
+      int n = NICKS.incrementAndGet();
+      session("paypal" + n);
+
+      HttpResponse<String> copy =
+          post("/api/sessions", "{\"nick\":\"" + lookAlike + n + "\"}", null);
+
+      assertThat(copy.statusCode()).isEqualTo(409);
+      assertThat(JsonPath.<String>read(copy.body(), "$.detail")).contains("paypal" + n);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void listsWhoIsInARoomAndAnnouncesJoiningAndLeaving() throws Exception {
+      MessageConsumer broker = session.createConsumer(session.createTopic(Destinations.BROKER));
+      ChatSession carol = session("carol" + NICKS.incrementAndGet());
+
+      HttpResponse<Stream<String>> stream = follow("members-room", carol);
+
+      assertThat(members("members-room")).containsExactly(carol.nick());
+      CloudEvent joined = JmsCloudEvents.read(broker.receive(5_000));
+      assertThat(joined.getType()).isEqualTo(ChatEvents.MEMBER_JOINED);
+      assertThat(new String(joined.getData().toBytes(), UTF_8)).contains(carol.nick());
+      stream.body().close();
+      org.awaitility.Awaitility.await().until(() -> members("members-room").isEmpty());
+      CloudEvent left = JmsCloudEvents.read(broker.receive(5_000));
+      assertThat(left.getType()).isEqualTo(ChatEvents.MEMBER_LEFT);
+    }
+
+    @Test
+    void streamsWithoutASessionAreNotMembers() throws Exception {
+      HttpResponse<Stream<String>> stream =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/stream?room=anonymous-room")).build(),
+              HttpResponse.BodyHandlers.ofLines());
+      stream.body().iterator().next();
+
+      assertThat(members("anonymous-room")).isEmpty();
+      stream.body().close();
     }
   }
 

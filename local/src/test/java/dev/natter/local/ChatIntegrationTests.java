@@ -48,7 +48,7 @@ class ChatIntegrationTests {
 
   @Test
   void eventPostedToTheIngressReachesTheStream() throws Exception {
-    ChatClient bob = new ChatClient(stack).signIn("bob");
+    ChatClient bob = new ChatClient(stack).signIn("bob-bots");
 
     try (ChatClient.Events stream = bob.follow("bots")) {
       HttpRequest request =

@@ -43,7 +43,6 @@ class ResumeIntegrationTests {
     }
 
     stack.crashAndRestart("gateway");
-    writer.signIn("resume-writer");
     writer.say("resume", "after 6");
     writer.say("resume", "after 7");
 

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("natter.history")
 record HistoryProperties(
     @DefaultValue("1000") long size,
-    @DefaultValue({"chat.message.posted", "chat.member.joined", "chat.member.left"})
-        List<String> types,
-    @DefaultValue("chat.message.rejected") List<String> streamedOnly,
+    @DefaultValue("chat.message.posted") List<String> types,
+    @DefaultValue({"chat.message.rejected", "chat.member.joined", "chat.member.left"})
+        List<String> streamedOnly,
     @DefaultValue("200") int batchSize) {}

@@ -4,7 +4,9 @@ import dev.natter.events.ChatEvents;
 import dev.natter.events.EventData;
 import dev.natter.events.SubmittedMessage;
 import dev.natter.events.jms.BrokerSender;
+import dev.natter.gateway.presence.Presence;
 import dev.natter.gateway.session.Authenticator;
+import dev.natter.gateway.session.Identity;
 import dev.natter.gateway.web.ApiException;
 import dev.natter.gateway.web.RoomNames;
 import io.cloudevents.CloudEvent;
@@ -39,14 +41,17 @@ class MessageController {
   private final RoomHistory history;
   private final Clock clock;
   private final FloodControl flood;
+  private final Presence presence;
 
   MessageController(
       Authenticator authenticator,
       JmsTemplate jms,
       RoomHistory history,
       Clock clock,
-      FloodControl flood) {
+      FloodControl flood,
+      Presence presence) {
     this.flood = flood;
+    this.presence = presence;
     this.authenticator = authenticator;
     this.jms = jms;
     this.history = history;
@@ -59,8 +64,15 @@ class MessageController {
       @PathVariable String room,
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       @RequestBody MessageRequest request) {
-    String author = authenticator.nick(authorization);
+    Identity identity = authenticator.identity(authorization);
     RoomNames.require(room);
+    if (!presence.holds(identity.nick(), identity.session())) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Nick taken",
+          "Your session lapsed and someone else took '" + identity.nick() + "'; sign in again");
+    }
+    String author = identity.nick();
     flood.take(author);
     if (request.text() == null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid message", "Send {\"text\": \"...\"}");

@@ -17,8 +17,8 @@ public class Authenticator {
     this.tokens = tokens;
   }
 
-  /** The nick of a valid {@code Authorization: Bearer} header; 401 otherwise. */
-  public String nick(String authorization) {
+  /** Who sent a valid {@code Authorization: Bearer} header; 401 otherwise. */
+  public Identity identity(String authorization) {
     if (authorization == null
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw unauthorized(

@@ -22,8 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Tokens {
 
+  /** The cookie that carries the token for a page's stream, which cannot send a header. */
+  public static final String COOKIE = "natter_session";
+
   private static final Logger log = LoggerFactory.getLogger(Tokens.class);
   private static final String ISSUER = "natter";
+  private static final String SESSION = "sid";
 
   private final byte[] secret;
   private final SessionProperties properties;
@@ -35,13 +39,14 @@ public class Tokens {
     this.secret = secret(properties.tokenSecret());
   }
 
-  /** A token for {@code nick}, valid for the configured lifetime. */
-  public String issue(String nick) {
+  /** A token for {@code identity}, valid for the configured lifetime. */
+  public String issue(Identity identity) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
-            .subject(nick)
+            .subject(identity.nick())
+            .claim(SESSION, identity.session())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(properties.tokenLifetime())))
             .build();
@@ -54,8 +59,8 @@ public class Tokens {
     return jwt.serialize();
   }
 
-  /** The nick a valid, unexpired token was issued to. */
-  public Optional<String> verify(String token) {
+  /** Whom a valid, unexpired token was issued to. */
+  public Optional<Identity> verify(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -65,7 +70,11 @@ public class Tokens {
               && ISSUER.equals(claims.getIssuer())
               && claims.getExpirationTime() != null
               && claims.getExpirationTime().toInstant().isAfter(clock.instant());
-      return valid ? Optional.ofNullable(claims.getSubject()) : Optional.empty();
+      String session = valid ? claims.getStringClaim(SESSION) : null;
+      if (session == null || claims.getSubject() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Identity(claims.getSubject(), session));
     } catch (ParseException | JOSEException e) {
       return Optional.empty();
     }

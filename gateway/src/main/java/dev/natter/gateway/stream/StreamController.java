@@ -1,10 +1,14 @@
 package dev.natter.gateway.stream;
 
+import dev.natter.gateway.presence.Presence;
+import dev.natter.gateway.session.Identity;
+import dev.natter.gateway.session.Tokens;
 import dev.natter.gateway.web.ApiException;
 import dev.natter.gateway.web.RoomNames;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,10 +49,19 @@ class StreamController {
   private final RoomHub hub;
   private final StreamShutdown shutdown;
   private final StreamHistory history;
+  private final Presence presence;
+  private final Tokens tokens;
   private final StreamProperties properties;
 
   StreamController(
-      RoomHub hub, StreamHistory history, StreamProperties properties, StreamShutdown shutdown) {
+      RoomHub hub,
+      StreamHistory history,
+      StreamProperties properties,
+      StreamShutdown shutdown,
+      Presence presence,
+      Tokens tokens) {
+    this.presence = presence;
+    this.tokens = tokens;
     this.hub = hub;
     this.history = history;
     this.shutdown = shutdown;
@@ -59,6 +73,7 @@ class StreamController {
       @RequestParam(name = "room", required = false) List<String> rooms,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
       @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
+      @CookieValue(name = Tokens.COOKIE, required = false) String session,
       ServerHttpResponse response) {
     Set<String> followed = rooms(rooms);
     Long lastSeq = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
@@ -73,9 +88,31 @@ class StreamController {
     Flux<ServerSentEvent<String>> heartbeats =
         Flux.interval(properties.heartbeat())
             .map(tick -> ServerSentEvent.<String>builder().comment("").build());
-    return Flux.merge(events, Flux.just(OPENED), heartbeats)
-        .takeUntilOther(shutdown.closing())
-        .concatWith(Flux.just(CLOSING));
+    Flux<ServerSentEvent<String>> stream =
+        Flux.merge(events, Flux.just(OPENED), heartbeats)
+            .takeUntilOther(shutdown.closing())
+            .concatWith(Flux.just(CLOSING));
+    return member(session)
+        .map(
+            identity ->
+                Flux.using(
+                    () -> enter(followed, identity),
+                    entered -> stream,
+                    entered -> entered.forEach(Runnable::run)))
+        .orElse(stream);
+  }
+
+  /** Whom the page's session cookie names, if it still holds its nick. */
+  private Optional<Identity> member(String session) {
+    return Optional.ofNullable(session)
+        .flatMap(tokens::verify)
+        .filter(identity -> presence.holds(identity.nick(), identity.session()));
+  }
+
+  private List<Runnable> enter(Set<String> rooms, Identity identity) {
+    return rooms.stream()
+        .map(room -> presence.enter(room, identity.nick(), identity.session()))
+        .toList();
   }
 
   /**

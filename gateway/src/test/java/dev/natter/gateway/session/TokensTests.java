@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokensTests {
 
   static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+  static final Identity ALICE = new Identity("alice", "session-1");
   static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
   static Tokens tokens(String secret, Instant now) {
@@ -23,19 +24,19 @@ class TokensTests {
   void verifiesTheNickItIssuedFor() {
     Tokens tokens = tokens(SECRET, NOW);
 
-    assertThat(tokens.verify(tokens.issue("alice"))).hasValue("alice");
+    assertThat(tokens.verify(tokens.issue(ALICE))).hasValue(ALICE);
   }
 
   @Test
   void refusesExpiredToken() {
-    String token = tokens(SECRET, NOW).issue("alice");
+    String token = tokens(SECRET, NOW).issue(ALICE);
 
     assertThat(tokens(SECRET, NOW.plus(Duration.ofHours(2))).verify(token)).isEmpty();
   }
 
   @Test
   void refusesTokenSignedWithAnotherSecret() {
-    String token = tokens(SECRET.replace('a', 'b'), NOW).issue("alice");
+    String token = tokens(SECRET.replace('a', 'b'), NOW).issue(ALICE);
 
     assertThat(tokens(SECRET, NOW).verify(token)).isEmpty();
   }
@@ -43,7 +44,7 @@ class TokensTests {
   @Test
   void refusesTamperedToken() {
     Tokens tokens = tokens(SECRET, NOW);
-    String[] parts = tokens.issue("alice").split("\\.");
+    String[] parts = tokens.issue(ALICE).split("\\.");
     String forged = parts[0] + "." + parts[1].replace('A', 'B') + "." + parts[2];
 
     assertThat(tokens.verify(forged)).isEmpty();
@@ -58,7 +59,7 @@ class TokensTests {
 
   @Test
   void makesUpARandomSecretWhenNoneIsConfigured() {
-    String token = tokens("", NOW).issue("alice");
+    String token = tokens("", NOW).issue(ALICE);
 
     assertThat(tokens("", NOW).verify(token)).isEmpty();
   }

@@ -1,0 +1,226 @@
+package dev.natter.gateway.presence;
+
+import dev.natter.events.Nicks;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is online, the same on every gateway replica: claimed nicks and each room's members, kept as
+ * expiring records in a last-value queue in the broker and followed live by every replica. A nick
+ * stays claimed while its owner has a stream open or keeps using it; a crashed gateway's people
+ * lapse after the configured time.
+ */
+@Component
+public class Presence {
+
+  private final String gateway = UUID.randomUUID().toString();
+  private final Map<String, PresenceRecord> records = new ConcurrentHashMap<>();
+  private final Map<String, Integer> localStreams = new HashMap<>();
+  private final Map<String, String> localNicks = new HashMap<>();
+  private final PresenceFeed feed;
+  private final PresenceEvents events;
+  private final PresenceProperties properties;
+  private final Clock clock;
+
+  Presence(PresenceFeed feed, PresenceEvents events, PresenceProperties properties, Clock clock) {
+    this.feed = feed;
+    this.events = events;
+    this.properties = properties;
+    this.clock = clock;
+    feed.onRecord(this::apply);
+  }
+
+  /** Claims {@code nick} for a new session and returns the session's id. */
+  public String claim(String nick) {
+    String key = Nicks.key(nick);
+    PresenceRecord current = records.get(claimKey(key));
+    if (current != null && current.isLive(now())) {
+      throw new NickTakenException(nick, current.nick());
+    }
+    String session = UUID.randomUUID().toString();
+    publish(claimRecord(nick, key, session, now()));
+    return session;
+  }
+
+  /**
+   * Whether {@code session} still holds {@code nick}, refreshing its claim; a lapsed claim that
+   * nobody took meanwhile is taken back.
+   */
+  public boolean holds(String nick, String session) {
+    String key = Nicks.key(nick);
+    PresenceRecord current = records.get(claimKey(key));
+    if (current != null && current.isLive(now()) && !current.session().equals(session)) {
+      return false;
+    }
+    long since = current != null && current.session().equals(session) ? current.since() : now();
+    publish(claimRecord(nick, key, session, since));
+    return true;
+  }
+
+  /** Marks {@code nick} present in {@code room} until the returned handle is run. */
+  public Runnable enter(String room, String nick, String session) {
+    String key = Nicks.key(nick);
+    boolean first;
+    synchronized (this) {
+      String stream = streamKey(room, key, session);
+      first = localStreams.merge(stream, 1, Integer::sum) == 1;
+      localNicks.put(stream, nick);
+    }
+    if (first) {
+      long since = liveSince(room, key).orElseGet(() -> announceJoin(room, nick, key));
+      publish(memberRecord(room, nick, key, session, since, true));
+    }
+    return () -> exit(room, nick, key, session);
+  }
+
+  /** The nicks present in {@code room}, sorted. */
+  public List<String> members(String room) {
+    long now = now();
+    return records.values().stream()
+        .filter(record -> PresenceRecord.MEMBER.equals(record.kind()))
+        .filter(record -> room.equals(record.room()) && record.isLive(now))
+        .map(PresenceRecord::nick)
+        .distinct()
+        .sorted(String.CASE_INSENSITIVE_ORDER)
+        .toList();
+  }
+
+  /** Refreshes the claims and presence of the streams open here. */
+  @Scheduled(fixedDelayString = "${natter.presence.refresh:15s}")
+  void refresh() {
+    Map<String, String> streams;
+    synchronized (this) {
+      streams = new HashMap<>(localNicks);
+    }
+    streams.forEach(
+        (stream, nick) -> {
+          String[] parts = stream.split("\\|", 3);
+          String room = parts[0];
+          String key = parts[1];
+          String session = parts[2];
+          holds(nick, session);
+          long since = liveSince(room, key).orElse(now());
+          publish(memberRecord(room, nick, key, session, since, true));
+        });
+  }
+
+  /** Announces that people left whose presence lapsed: their gateway stopped refreshing it. */
+  @Scheduled(fixedDelay = 5_000)
+  void sweep() {
+    long now = now();
+    Map<String, List<PresenceRecord>> byMembership =
+        records.values().stream()
+            .filter(record -> PresenceRecord.MEMBER.equals(record.kind()))
+            .collect(Collectors.groupingBy(record -> record.room() + "|" + record.key()));
+    byMembership.forEach(
+        (membership, memberships) -> {
+          if (memberships.stream().noneMatch(record -> record.isLive(now))) {
+            PresenceRecord last =
+                memberships.stream().max(Comparator.comparingLong(PresenceRecord::since)).get();
+            events.left(last.room(), last.nick(), last.key(), last.since());
+            memberships.forEach(record -> records.remove(record.lastValueKey(), record));
+          }
+        });
+    records
+        .values()
+        .removeIf(record -> PresenceRecord.CLAIM.equals(record.kind()) && !record.isLive(now));
+  }
+
+  private void exit(String room, String nick, String key, String session) {
+    boolean last;
+    synchronized (this) {
+      String stream = streamKey(room, key, session);
+      last = localStreams.merge(stream, -1, Integer::sum) <= 0;
+      if (last) {
+        localStreams.remove(stream);
+        localNicks.remove(stream);
+      }
+    }
+    if (!last) {
+      return;
+    }
+    long since = liveSince(room, key).orElse(now());
+    publish(memberRecord(room, nick, key, session, since, false));
+    if (liveSince(room, key).isEmpty()) {
+      events.left(room, nick, key, since);
+    }
+  }
+
+  private long announceJoin(String room, String nick, String key) {
+    long since = now();
+    events.joined(room, nick, key, since);
+    return since;
+  }
+
+  /** When the live membership of {@code key} in {@code room} began, if anyone has one. */
+  private OptionalLong liveSince(String room, String key) {
+    long now = now();
+    return records.values().stream()
+        .filter(record -> PresenceRecord.MEMBER.equals(record.kind()))
+        .filter(record -> room.equals(record.room()) && key.equals(record.key()))
+        .filter(record -> record.isLive(now))
+        .mapToLong(PresenceRecord::since)
+        .min();
+  }
+
+  /** Takes in a record from the broker or from here; of two claims on one nick, the first wins. */
+  private void apply(PresenceRecord record) {
+    long now = now();
+    records.compute(
+        record.lastValueKey(),
+        (key, current) -> {
+          boolean rival =
+              current != null
+                  && PresenceRecord.CLAIM.equals(record.kind())
+                  && current.isLive(now)
+                  && !Objects.equals(current.session(), record.session());
+          if (!rival) {
+            return record;
+          }
+          Comparator<PresenceRecord> first =
+              Comparator.comparingLong(PresenceRecord::since)
+                  .thenComparing(PresenceRecord::session);
+          return first.compare(record, current) < 0 ? record : current;
+        });
+  }
+
+  private void publish(PresenceRecord record) {
+    apply(record);
+    feed.publish(record, properties.ttl());
+  }
+
+  private PresenceRecord claimRecord(String nick, String key, String session, long since) {
+    long expires = now() + properties.ttl().toMillis();
+    return new PresenceRecord(
+        PresenceRecord.CLAIM, key, nick, null, session, gateway, since, expires, true);
+  }
+
+  private PresenceRecord memberRecord(
+      String room, String nick, String key, String session, long since, boolean present) {
+    long expires = present ? now() + properties.ttl().toMillis() : now();
+    return new PresenceRecord(
+        PresenceRecord.MEMBER, key, nick, room, session, gateway, since, expires, present);
+  }
+
+  private static String claimKey(String key) {
+    return PresenceRecord.CLAIM + ":" + key;
+  }
+
+  private static String streamKey(String room, String key, String session) {
+    return room + "|" + key + "|" + session;
+  }
+
+  private long now() {
+    return clock.millis();
+  }
+}
