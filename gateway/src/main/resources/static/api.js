@@ -1,9 +1,10 @@
 // Calls to the gateway's HTTP API. Errors carry the problem detail's words.
 
 export class ApiError extends Error {
-  constructor(status, detail) {
+  constructor(status, detail, retryAfter) {
     super(detail);
     this.status = status;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -11,25 +12,33 @@ async function call(method, path, body, token) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'The chat cannot be reached; check your connection');
+  }
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new ApiError(response.status, payload.detail || response.statusText);
+    const retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    throw new ApiError(response.status, payload.detail || response.statusText, retryAfter);
   }
   return payload;
 }
 
-export const startSession = (nick) => call('POST', '/api/sessions', { nick });
+export const startSession = (nick, token) => call('POST', '/api/sessions', { nick }, token);
 
 export const sendMessage = (room, text, token) =>
   call('POST', `/api/rooms/${encodeURIComponent(room)}/messages`, { text }, token);
 
 export const recentMessages = (room) =>
   call('GET', `/api/rooms/${encodeURIComponent(room)}/messages?limit=100`);
+
+export const roomInfo = (room) => call('GET', `/api/rooms/${encodeURIComponent(room)}`);
 
 export function openStream(rooms, lastEventId) {
   const query = new URLSearchParams();

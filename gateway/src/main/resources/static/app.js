@@ -1,7 +1,8 @@
-import { ApiError, openStream, recentMessages, sendMessage, startSession } from './api.js';
-import { messageElement, roomButton, setMessageState } from './view.js';
+import { ApiError, openStream, recentMessages, roomInfo, sendMessage, startSession } from './api.js';
+import { memberItem, messageElement, roomButton, setMessageState } from './view.js';
 
 const ROOM = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+const WAKING_AFTER = 2500;
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -10,10 +11,16 @@ const state = {
   rooms: JSON.parse(localStorage.getItem('natter.rooms') || '["general"]'),
   current: null,
   lists: new Map(), // room -> <ol> of its messages
-  mine: new Map(), // submission id -> pending <li>
+  unread: new Map(), // room -> count
+  pending: new Map(), // submission id -> <li> still waiting for its outcome
+  outcomes: new Map(), // submission id -> outcome that came before the 202 did
+  queue: [], // messages waiting to be sent, in order
+  sending: false,
   stream: null,
   lastEventId: null,
 };
+
+// --- rooms and messages -------------------------------------------------
 
 function listFor(room) {
   if (!state.lists.has(room)) {
@@ -25,62 +32,128 @@ function listFor(room) {
   return state.lists.get(room);
 }
 
+function nearBottom(list) {
+  return list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+}
+
 function append(room, item) {
   const list = listFor(room);
   if (list.querySelector(`[data-key="${CSS.escape(item.dataset.key)}"]`)) return;
+  const follow = nearBottom(list);
   list.append(item);
-  if (room === state.current) list.lastElementChild.scrollIntoView({ block: 'end' });
+  if (room === state.current) {
+    if (follow) list.scrollTop = list.scrollHeight;
+  } else if (!item.classList.contains('notice')) {
+    state.unread.set(room, (state.unread.get(room) || 0) + 1);
+    renderRooms();
+  }
 }
 
-function showPosted(event) {
-  const data = event.data;
-  const pending = state.mine.get(data.submissionId);
-  if (pending) {
-    state.mine.delete(data.submissionId);
-    pending.remove();
-  }
-  const item = messageElement({ key: event.id, author: data.author, text: data.text, time: event.time });
+function show(event, kind, text, author = event.data.author) {
+  const item = messageElement({ key: event.id, author, text, time: event.time, kind }, state.nick);
   setMessageState(item, 'posted');
+  settle(event.data.submissionId, 'posted');
   append(event.room, item);
 }
 
-function showRejected(event) {
-  const pending = state.mine.get(event.data.submissionId);
-  if (!pending) return;
-  setMessageState(pending, 'rejected', event.data.detail);
-  const input = $('message-input');
-  if (!input.value) input.value = pending.querySelector('.text').textContent;
+function notice(room, key, text) {
+  append(room, messageElement({ key, text, time: new Date(), kind: 'notice' }));
 }
 
-function renderRooms() {
-  const list = $('rooms');
-  list.replaceChildren(...state.rooms.map((room) => roomButton(room, state.current, selectRoom)));
+// The 202 and the outcome race: whichever comes second settles the message.
+function settle(submissionId, outcome, detail) {
+  if (!submissionId) return;
+  const item = state.pending.get(submissionId);
+  if (!item) {
+    // Perhaps our own message, whose 202 is still on its way.
+    if (state.sending) state.outcomes.set(submissionId, { outcome, detail });
+    if (state.outcomes.size > 200) state.outcomes.delete(state.outcomes.keys().next().value);
+    return;
+  }
+  state.pending.delete(submissionId);
+  if (outcome === 'posted') {
+    item.remove();
+  } else {
+    setMessageState(item, 'rejected', detail);
+    const input = $('message-input');
+    if (!input.value) input.value = item.querySelector('.text').textContent;
+  }
 }
 
-function selectRoom(room) {
-  state.current = room;
-  $('room-title').textContent = `#${room}`;
-  $('messages').replaceWith(listFor(room));
-  renderRooms();
-  $('message-input').focus();
+const handlers = {
+  'chat.message.posted': (e) => show(e, 'message', e.data.text),
+  'chat.action.posted': (e) => show(e, 'action', e.data.text),
+  'chat.dice.rolled': (e) =>
+    show(e, 'notice', `${e.data.author} rolled ${e.data.dice}: ${e.data.rolls.join(' + ')} = ${e.data.total}`),
+  'chat.topic.changed': (e) => {
+    show(e, 'notice', e.data.topic ? `${e.data.author} set the topic: ${e.data.topic}` : `${e.data.author} cleared the topic`);
+    if (e.room === state.current) $('room-topic').textContent = e.data.topic;
+  },
+  'chat.message.rejected': (e) => settle(e.data.submissionId, 'rejected', e.data.detail),
+  'chat.help.shown': (e) => {
+    settle(e.data.submissionId, 'posted');
+    notice(e.room, e.id, e.data.commands.map((c) => `${c.usage} — ${c.description}`).join('\n'));
+  },
+  'chat.nick.requested': (e) => {
+    settle(e.data.submissionId, 'posted');
+    changeNick(e.data.nick);
+  },
+  'chat.member.joined': (e) => {
+    notice(e.room, e.id, `${e.data.nick} joined`);
+    if (e.room === state.current) loadMembers(e.room);
+  },
+  'chat.member.left': (e) => {
+    notice(e.room, e.id, `${e.data.nick} left`);
+    if (e.room === state.current) loadMembers(e.room);
+  },
+  'natter.resync': async (notice) => {
+    listFor(notice.room).replaceChildren();
+    await loadHistory(notice.room);
+  },
+};
+
+async function loadHistory(room) {
+  const entries = await recentMessages(room);
+  entries.forEach((entry) => {
+    const event = { id: entry.id, room, time: entry.time, data: entry.data };
+    const handle = handlers[entry.type];
+    if (handle) handle(event);
+    advance(entry.seq);
+  });
+  const list = listFor(room);
+  list.scrollTop = list.scrollHeight;
+}
+
+async function loadMembers(room) {
+  const info = await roomInfo(room).catch(() => null);
+  if (!info || room !== state.current) return;
+  $('room-topic').textContent = info.topic || '';
+  $('members').replaceChildren(...info.online.map((nick) => memberItem(nick, state.nick)));
 }
 
 function advance(position) {
   if (Number(position) > Number(state.lastEventId || 0)) state.lastEventId = String(position);
 }
 
-async function loadHistory(room) {
-  const messages = await recentMessages(room);
-  messages.forEach((message) => {
-    showPosted({ id: message.id, room, time: message.time, data: message });
-    advance(message.seq);
-  });
+function renderRooms() {
+  $('rooms').replaceChildren(
+    ...state.rooms.map((room) => roomButton(room, state.current, state.unread.get(room) || 0, selectRoom)));
 }
 
-async function resync(notice) {
-  listFor(notice.room).replaceChildren();
-  await loadHistory(notice.room);
+function selectRoom(room) {
+  state.current = room;
+  state.unread.delete(room);
+  $('room-title').textContent = `#${room}`;
+  $('room-topic').textContent = '';
+  const list = listFor(room);
+  $('messages').replaceWith(list);
+  list.scrollTop = list.scrollHeight;
+  renderRooms();
+  loadMembers(room);
+  $('message-input').focus();
 }
+
+// --- the stream ---------------------------------------------------------
 
 function connect() {
   state.stream?.close();
@@ -89,47 +162,102 @@ function connect() {
   stream.onopen = () => {
     status.dataset.state = 'open';
     status.textContent = 'connected';
+    loadMembers(state.current);
   };
   stream.onerror = () => {
     status.dataset.state = 'lost';
     status.textContent = 'reconnecting…';
   };
-  const handle = (show) => (message) => {
-    if (message.lastEventId) advance(message.lastEventId);
-    show(JSON.parse(message.data));
-  };
-  stream.addEventListener('chat.message.posted', handle(showPosted));
-  stream.addEventListener('chat.message.rejected', handle(showRejected));
-  stream.addEventListener('natter.resync', handle(resync));
+  Object.entries(handlers).forEach(([type, handle]) =>
+    stream.addEventListener(type, (message) => {
+      if (message.lastEventId) advance(message.lastEventId);
+      handle(JSON.parse(message.data));
+    }));
   state.stream = stream;
 }
 
 async function joinRoom(room) {
+  if (!state.rooms.includes(room)) {
+    state.rooms.push(room);
+    localStorage.setItem('natter.rooms', JSON.stringify(state.rooms));
+    await loadHistory(room);
+    connect();
+  }
   selectRoom(room);
-  if (state.rooms.includes(room)) return;
-  state.rooms.push(room);
-  localStorage.setItem('natter.rooms', JSON.stringify(state.rooms));
-  renderRooms();
-  await loadHistory(room);
-  connect();
 }
 
-async function send(text) {
+// --- sending, one message at a time, in order ---------------------------
+
+function send(text) {
   const room = state.current;
-  const item = messageElement({ key: `pending-${Date.now()}`, author: state.nick, text, time: new Date() });
+  const item = messageElement({ key: `pending-${crypto.randomUUID()}`, author: state.nick, text, time: new Date() });
   setMessageState(item, 'sending');
   append(room, item);
-  try {
-    const { id } = await sendMessage(room, text, state.token);
-    state.mine.set(id, item);
-    setMessageState(item, 'accepted');
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      item.remove();
-      signOut('Your session has ended. Sign in again; your message is kept.', text);
-      return;
+  state.queue.push({ room, text, item });
+  drain();
+}
+
+async function drain() {
+  if (state.sending) return;
+  state.sending = true;
+  while (state.queue.length) {
+    const next = state.queue[0];
+    try {
+      const { id } = await sendMessage(next.room, next.text, state.token);
+      state.queue.shift();
+      accepted(id, next.item);
+    } catch (error) {
+      if (error.status === 429) {
+        setMessageState(next.item, 'sending', `waiting ${error.retryAfter} s: you are sending fast`);
+        await new Promise((resolve) => setTimeout(resolve, error.retryAfter * 1000));
+        continue;
+      }
+      state.queue.shift();
+      failed(next, error);
     }
-    setMessageState(item, 'rejected', error.message);
+  }
+  state.sending = false;
+}
+
+function accepted(id, item) {
+  setMessageState(item, 'accepted');
+  const outcome = state.outcomes.get(id);
+  state.pending.set(id, item);
+  if (outcome) {
+    state.outcomes.delete(id);
+    settle(id, outcome.outcome, outcome.detail);
+    return;
+  }
+  setTimeout(() => {
+    if (state.pending.get(id) === item) setMessageState(item, 'waking', 'waking up the functions…');
+  }, WAKING_AFTER);
+}
+
+function failed({ text, item }, error) {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 409)) {
+    item.remove();
+    signOut(`${error.message}. Sign in again; your message is kept.`, text);
+    return;
+  }
+  setMessageState(item, 'rejected', error.message);
+}
+
+// --- sessions -----------------------------------------------------------
+
+function remember(session) {
+  state.nick = session.nick;
+  state.token = session.token;
+  sessionStorage.setItem('natter.nick', session.nick);
+  sessionStorage.setItem('natter.token', session.token);
+}
+
+async function changeNick(nick) {
+  try {
+    remember(await startSession(nick, state.token));
+    $('me').textContent = state.nick;
+    connect();
+  } catch (error) {
+    $('send-error').textContent = error.message;
   }
 }
 
@@ -140,7 +268,7 @@ function signOut(reason, draft) {
   state.token = null;
   $('chat').hidden = true;
   $('login').hidden = false;
-  $('login-error').textContent = reason;
+  $('login-error').textContent = reason || '';
   $('nick').value = state.nick || '';
   $('nick').focus();
 }
@@ -162,25 +290,26 @@ async function enterChat() {
   connect();
 }
 
+// --- wiring -------------------------------------------------------------
+
 $('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
-    const session = await startSession($('nick').value);
-    state.nick = session.nick;
-    state.token = session.token;
-    sessionStorage.setItem('natter.nick', session.nick);
-    sessionStorage.setItem('natter.token', session.token);
+    remember(await startSession($('nick').value));
     await enterChat();
   } catch (error) {
     $('login-error').textContent = error.message;
   }
 });
 
+$('sign-out').addEventListener('click', () => signOut());
+
 $('join-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const room = $('join-room').value.trim().toLowerCase().replace(/^#/, '');
   if (!ROOM.test(room)) {
-    $('send-error').textContent = 'Room names are 1 to 40 lower-case letters, digits, - or _.';
+    $('send-error').textContent =
+      'A room name is 1 to 40 lower-case letters, digits, - or _, starting with a letter or digit.';
     return;
   }
   $('join-room').value = '';
@@ -205,6 +334,19 @@ $('message-input').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey) {
     event.preventDefault();
     $('send-form').requestSubmit();
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    event.preventDefault();
+    const index = state.rooms.indexOf(state.current) + (event.key === 'ArrowUp' ? -1 : 1);
+    selectRoom(state.rooms[(index + state.rooms.length) % state.rooms.length]);
+  } else if (event.key === 'Escape') {
+    $('message-input').focus();
+  } else if (event.ctrlKey && event.key === 'k') {
+    event.preventDefault();
+    $('join-room').focus();
   }
 });
 

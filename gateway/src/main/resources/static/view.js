@@ -1,6 +1,8 @@
-// Rendering. User text only ever reaches the page through textContent, never as markup.
+// Rendering. User text only ever reaches the page through textContent and
+// attributes set one by one, never as markup.
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const LINK = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 
 function span(className, text) {
   const element = document.createElement('span');
@@ -9,29 +11,78 @@ function span(className, text) {
   return element;
 }
 
-export function messageElement({ key, author, text, time }) {
+/** The text with links made clickable (http and https only) and mentions of me marked. */
+function richText(text, me) {
+  const container = span('text', '');
+  let last = 0;
+  for (const match of text.matchAll(LINK)) {
+    appendMentions(container, text.slice(last, match.index), me);
+    const link = document.createElement('a');
+    link.href = match[0];
+    link.textContent = match[0];
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer nofollow';
+    container.append(link);
+    last = match.index + match[0].length;
+  }
+  appendMentions(container, text.slice(last), me);
+  return container;
+}
+
+function appendMentions(container, text, me) {
+  if (!me) {
+    container.append(text);
+    return;
+  }
+  const mention = `@${me}`;
+  const parts = text.split(mention);
+  parts.forEach((part, index) => {
+    if (index > 0) container.append(span('mention', mention));
+    container.append(part);
+  });
+}
+
+export function messageElement({ key, author, text, time, kind = 'message' }, me) {
   const item = document.createElement('li');
-  item.className = 'message';
+  item.className = `message ${kind}`;
   item.dataset.key = key;
   const when = time ? timeFormat.format(new Date(time)) : '';
-  item.append(span('time', when), span('author', author), span('text', text));
+  const body = document.createElement('div');
+  body.className = 'body';
+  if (kind === 'action') {
+    body.append(span('author', `* ${author}`), richText(text, me));
+  } else if (kind === 'notice') {
+    body.append(span('text', text));
+  } else {
+    body.append(span('author', author), richText(text, me));
+  }
+  item.append(span('time', when), body);
+  if (me && text.includes(`@${me}`)) item.classList.add('mentions-me');
   return item;
 }
 
 export function setMessageState(item, state, note) {
   item.dataset.state = state;
   item.querySelector('.note')?.remove();
-  if (note) item.append(span('note', note));
+  if (note) item.querySelector('.body').append(span('note', note));
 }
 
-export function roomButton(room, current, onSelect) {
+export function roomButton(room, current, unread, onSelect) {
   const item = document.createElement('li');
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = `#${room}`;
   button.dataset.room = room;
+  button.append(span('name', `#${room}`));
+  if (unread > 0) button.append(span('unread', String(unread)));
   button.setAttribute('aria-current', String(room === current));
   button.addEventListener('click', () => onSelect(room));
   item.append(button);
+  return item;
+}
+
+export function memberItem(nick, me) {
+  const item = document.createElement('li');
+  item.textContent = nick;
+  if (nick === me) item.className = 'me';
   return item;
 }

@@ -18,8 +18,32 @@ public final class ChatEvents {
   /** Someone left a room. */
   public static final String MEMBER_LEFT = "chat.member.left";
 
+  /** An action a user describes in the third person: {@code /me waves}. */
+  public static final String ACTION_POSTED = "chat.action.posted";
+
+  /** Dice a user rolled: {@code /roll 2d6}. */
+  public static final String DICE_ROLLED = "chat.dice.rolled";
+
+  /** A room's new topic: {@code /topic ...}. */
+  public static final String TOPIC_CHANGED = "chat.topic.changed";
+
+  /** The commands there are, for the user who asked: {@code /help}. */
+  public static final String HELP_SHOWN = "chat.help.shown";
+
+  /** A user asks to go by another nick: {@code /nick ...}; their page signs in anew. */
+  public static final String NICK_REQUESTED = "chat.nick.requested";
+
   /** Extension attribute naming the room an event belongs to. */
   public static final String ROOM = "room";
+
+  /**
+   * Extension attribute of a submission that is a command: its name, such as {@code roll}. Set
+   * where submissions enter, so that triggers can route commands to their own functions.
+   */
+  public static final String COMMAND = "chatcommand";
+
+  /** Extension attribute naming the only nick that may see an event, such as a rejection. */
+  public static final String AUDIENCE = "chataudience";
 
   /** Prefix shared by every chat event type. */
   public static final String TYPE_PREFIX = "chat.";

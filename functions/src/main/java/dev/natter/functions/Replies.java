@@ -38,4 +38,12 @@ public class Replies {
     }
     return builder.build();
   }
+
+  /** A reply only {@code audience} sees, such as a rejection or help. */
+  public CloudEvent privateReply(
+      CloudEvent cause, String function, String type, Object data, String audience) {
+    return CloudEventBuilder.from(reply(cause, function, type, data))
+        .withExtension(ChatEvents.AUDIENCE, audience)
+        .build();
+  }
 }

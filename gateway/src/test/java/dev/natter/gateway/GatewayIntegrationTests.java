@@ -514,6 +514,55 @@ class GatewayIntegrationTests {
     }
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void showsPrivateEventsOnlyToTheirAudience() throws Exception {
+      ChatSession dana = session("dana" + NICKS.incrementAndGet());
+      HttpResponse<Stream<String>> danas =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/stream?room=private-room"))
+                  .header("Cookie", dana.cookie())
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> anonymous =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/stream?room=private-room")).build(),
+              HttpResponse.BodyHandlers.ofLines());
+      Iterator<String> danaLines = danas.body().iterator();
+      Iterator<String> anonymousLines = anonymous.body().iterator();
+      anonymousLines.next();
+
+      CloudEvent help =
+          CloudEventBuilder.from(posted("help-1", "private-room", "help"))
+              .withType(ChatEvents.HELP_SHOWN)
+              .withExtension(ChatEvents.AUDIENCE, dana.nick().toUpperCase())
+              .build();
+      publish(Destinations.STREAM, false, help, 601);
+      publish(Destinations.STREAM, false, posted("public-1", "private-room", "hi"), 602);
+
+      assertThat(new EventStream().nextEvent(danaLines)).contains("id:601");
+      assertThat(new EventStream().nextEvent(danaLines)).contains("id:602");
+      assertThat(new EventStream().nextEvent(anonymousLines))
+          .as("skips the private one")
+          .contains("id:602");
+      danas.body().close();
+      anonymous.body().close();
+    }
+
+    @Test
+    void listsRoomsWithWhoIsOnline() throws Exception {
+      ChatSession erin = session("erin" + NICKS.incrementAndGet());
+      HttpResponse<Stream<String>> stream = follow("listed-room", erin);
+
+      String rooms = get("/api/rooms").body();
+      String room = get("/api/rooms/listed-room").body();
+
+      assertThat(JsonPath.<List<String>>read(rooms, "$[?(@.name == 'listed-room')].online[0]"))
+          .containsExactly(erin.nick());
+      assertThat(JsonPath.<List<String>>read(room, "$.online")).containsExactly(erin.nick());
+      stream.body().close();
+    }
+
+    @Test
     void streamsWithoutASessionAreNotMembers() throws Exception {
       HttpResponse<Stream<String>> stream =
           http.send(

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /** One Natter app running as its own process, its output in a log file. */
 public final class AppProcess {
@@ -103,6 +104,11 @@ public final class AppProcess {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Runs {@code action} with the exit code when the process ends, whatever ends it. */
+  public void onExit(IntConsumer action) {
+    process.onExit().thenAccept(ended -> action.accept(ended.exitValue()));
   }
 
   private String tail() {

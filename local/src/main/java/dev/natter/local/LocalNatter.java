@@ -2,6 +2,7 @@ package dev.natter.local;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalNatter {
 
   private static final Logger log = LoggerFactory.getLogger(LocalNatter.class);
+
+  private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
   private LocalNatter() {}
 
@@ -32,12 +35,28 @@ public final class LocalNatter {
       log.error("{}", e.getMessage());
       System.exit(1);
     }
+    watch(stack, stopped);
     log.info("Natter is running: open http://localhost:{}/ (Ctrl-C stops it)", ports.gateway());
     log.info("CloudEvents ingress: http://localhost:{}/", ports.ingress());
     stopped.await();
   }
 
+  /** A component that dies on its own takes the others down, so it is not missed. */
+  private static void watch(LocalStack stack, CountDownLatch stopped) {
+    for (String name : new String[] {"broker", "functions", "gateway"}) {
+      AppProcess app = stack.app(name);
+      app.onExit(
+          code -> {
+            if (stopped.getCount() > 0 && !STOPPING.get()) {
+              log.error("The {} exited ({}); see {}. Stopping Natter.", name, code, app.log());
+              System.exit(1);
+            }
+          });
+    }
+  }
+
   private static void stop(LocalStack stack, CountDownLatch stopped) {
+    STOPPING.set(true);
     log.info("Stopping Natter");
     try {
       stack.close();

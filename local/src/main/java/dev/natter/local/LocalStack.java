@@ -89,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
         "ARTEMIS_PORT", Integer.toString(ports.artemis()),
         "ARTEMIS_URL", artemisUrl(),
         "NATTER_DATA_DIR", data.toString(),
-        "NATTER_POST_MESSAGE_URL", "http://localhost:" + ports.functions() + "/");
+        "NATTER_FUNCTIONS_URL", "http://localhost:" + ports.functions() + "/");
   }
 
   /** The gateway signs sessions with a secret kept in the data directory, so restarts keep them. */

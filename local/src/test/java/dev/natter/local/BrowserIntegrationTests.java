@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,50 @@ class BrowserIntegrationTests {
         .until(page -> texts(alice).contains("Hello from Alice"));
     Browsers.screenshot(bob, "two-pages-bob");
     assertThat(Browsers.screenshot(alice, "two-pages-alice")).exists().isNotEmptyFile();
+  }
+
+  static List<String> notices(ChromeDriver page) {
+    return page.findElements(By.cssSelector("#messages .message.notice .text")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  @Test
+  void runsCommandsShowsWhoIsOnlineAndLooksGoodLightAndDark() throws Exception {
+    signIn(alice, "alice-commands");
+    signIn(bob, "bob-commands");
+
+    send(alice, "/roll 2d6");
+    send(alice, "/me waves at @bob-commands");
+    send(alice, "/help");
+
+    new WebDriverWait(bob, Duration.ofSeconds(10))
+        .until(page -> notices(bob).stream().anyMatch(text -> text.contains("rolled 2d6")));
+    new WebDriverWait(bob, Duration.ofSeconds(10))
+        .until(
+            page -> !bob.findElements(By.cssSelector("#messages .message.mentions-me")).isEmpty());
+    new WebDriverWait(alice, Duration.ofSeconds(10))
+        .until(page -> notices(alice).stream().anyMatch(text -> text.contains("/roll NdM")));
+    assertThat(notices(bob)).noneMatch(text -> text.contains("/roll NdM"));
+    new WebDriverWait(bob, Duration.ofSeconds(10))
+        .until(page -> bob.findElement(By.id("members")).getText().contains("alice-commands"));
+    Browsers.screenshot(bob, "chat-light");
+    bob.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    assertThat(Browsers.screenshot(bob, "chat-dark")).isNotEmptyFile();
+  }
+
+  @Test // C16
+  void refusesANickThatIsMarkup() throws Exception {
+    alice.get("http://localhost:" + stack.ports().gateway() + "/");
+    alice.findElement(By.id("nick")).sendKeys("\"><svg onload=alert(1)>");
+    alice.findElement(By.cssSelector("#login-form button")).click();
+
+    new WebDriverWait(alice, Duration.ofSeconds(5))
+        .until(page -> !page.findElement(By.id("login-error")).getText().isEmpty());
+    assertThat(alice.findElements(By.tagName("svg"))).isEmpty();
+    assertThatThrownBy(() -> alice.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
   }
 
   @Test // C16

@@ -23,6 +23,7 @@ final class ChatClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
   private String token;
+  private String cookie;
 
   ChatClient(LocalStack stack) {
     this.base = "http://localhost:" + stack.ports().gateway();
@@ -32,6 +33,7 @@ final class ChatClient {
     HttpResponse<String> response = post("/api/sessions", "{\"nick\":\"" + nick + "\"}", null);
     assertThat(response.statusCode()).isEqualTo(201);
     token = JsonPath.read(response.body(), "$.token");
+    cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     return this;
   }
 
@@ -71,6 +73,9 @@ final class ChatClient {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/stream?" + query));
     if (lastEventId != null) {
       builder.header("Last-Event-ID", lastEventId);
+    }
+    if (cookie != null) {
+      builder.header("Cookie", cookie);
     }
     HttpRequest request = builder.build();
     HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());

@@ -88,6 +88,25 @@ class ChatIntegrationTests {
   }
 
   @Test
+  void commandsRunAsFunctionsAndPrivateAnswersReachOnlyTheirAuthor() throws Exception {
+    ChatClient gina = new ChatClient(stack).signIn("gina");
+    ChatClient hugo = new ChatClient(stack).signIn("hugo");
+
+    try (ChatClient.Events ginas = gina.follow("games");
+        ChatClient.Events hugos = hugo.follow("games")) {
+      gina.say("games", "/help");
+      gina.say("games", "/roll 2d6");
+
+      assertThat(ginas.next("chat.help.shown", PATIENCE).get("data")).contains("/roll NdM");
+      Map<String, String> rolled = hugos.next("chat.dice.rolled", PATIENCE);
+      assertThat(data(rolled, "$.data.author")).isEqualTo("gina");
+      assertThat(data(rolled, "$.data.dice")).isEqualTo("2d6");
+      assertThat(hugos.drain(Duration.ofSeconds(1)))
+          .noneMatch(event -> "chat.help.shown".equals(event.get("event")));
+    }
+  }
+
+  @Test
   void historyListsPostedMessagesOldestFirst() throws Exception {
     ChatClient dave = new ChatClient(stack).signIn("dave");
     try (ChatClient.Events stream = dave.follow("history")) {

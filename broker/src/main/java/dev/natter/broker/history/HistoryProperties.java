@@ -15,7 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("natter.history")
 record HistoryProperties(
     @DefaultValue("1000") long size,
-    @DefaultValue("chat.message.posted") List<String> types,
-    @DefaultValue({"chat.message.rejected", "chat.member.joined", "chat.member.left"})
+    @DefaultValue({
+          "chat.message.posted",
+          "chat.action.posted",
+          "chat.dice.rolled",
+          "chat.topic.changed"
+        })
+        List<String> types,
+    @DefaultValue({
+          "chat.message.rejected",
+          "chat.member.joined",
+          "chat.member.left",
+          "chat.help.shown",
+          "chat.nick.requested"
+        })
         List<String> streamedOnly,
     @DefaultValue("200") int batchSize) {}

@@ -77,6 +77,11 @@ class HistoryWriter implements SmartLifecycle {
             .setExclusive(true)
             .setFilterString("ce_room IS NOT NULL AND ce_type IN (" + types + ")"));
     topology.queue(
+        QueueConfiguration.of(RoomDirectory.QUEUE)
+            .setRoutingType(RoutingType.ANYCAST)
+            .setLastValue(true)
+            .setNonDestructive(true));
+    topology.queue(
         QueueConfiguration.of(SEQUENCE).setRoutingType(RoutingType.ANYCAST).setLastValue(true));
   }
 
@@ -131,6 +136,7 @@ class HistoryWriter implements SmartLifecycle {
     MessageConsumer feed =
         session.createConsumer(session.createQueue(Destinations.BROKER + "::" + FEED));
     MessageProducer producer = session.createProducer(null);
+    RoomDirectory rooms = new RoomDirectory();
     while (running) {
       Message first = feed.receive(1_000);
       if (first == null) {
@@ -139,7 +145,7 @@ class HistoryWriter implements SmartLifecycle {
       int count = 0;
       for (Message message = first; message != null && count < properties.batchSize(); count++) {
         sequence++;
-        append(session, producer, message, sequence);
+        append(session, producer, rooms, message, sequence);
         message = count + 1 < properties.batchSize() ? feed.receiveNoWait() : null;
       }
       producer.send(session.createQueue(SEQUENCE), sequenceMarker(session, sequence));
@@ -148,13 +154,19 @@ class HistoryWriter implements SmartLifecycle {
     }
   }
 
-  private void append(Session session, MessageProducer producer, Message message, long sequence)
+  private void append(
+      Session session,
+      MessageProducer producer,
+      RoomDirectory rooms,
+      Message message,
+      long sequence)
       throws JMSException {
     CloudEvent event = JmsCloudEvents.read(message);
+    String room = event.getExtension(ChatEvents.ROOM).toString();
     if (properties.types().contains(event.getType())) {
-      String room = event.getExtension(ChatEvents.ROOM).toString();
       Queue history = session.createQueue(Destinations.history(room));
       producer.send(history, positioned(session, event, sequence));
+      rooms.record(session, producer, event, room);
     }
     producer.send(session.createTopic(Destinations.STREAM), positioned(session, event, sequence));
   }

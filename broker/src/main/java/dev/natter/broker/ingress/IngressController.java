@@ -2,6 +2,7 @@ package dev.natter.broker.ingress;
 
 import dev.natter.broker.trigger.Hops;
 import dev.natter.events.ChatContract;
+import dev.natter.events.Commands;
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.http.BodyTooLargeException;
 import dev.natter.events.http.CloudEventHttp;
@@ -54,7 +55,11 @@ class IngressController {
     requireToken(authorization);
     List<CloudEvent> events = CloudEventHttp.read(headers, body(request));
     events.forEach(this::check);
-    publisher.publish(distinct(events).stream().map(event -> Hops.entering(event, ttl)).toList());
+    publisher.publish(
+        distinct(events).stream()
+            .map(Commands::tag)
+            .map(event -> Hops.entering(event, ttl))
+            .toList());
     log.debug("Accepted {} event(s)", events.size());
     return ResponseEntity.accepted().build();
   }

@@ -7,14 +7,14 @@ import java.text.Normalizer;
  * control characters are removed, broken UTF-16 is replaced, the result is NFC-normalised and
  * trimmed.
  */
-final class MessageText {
+public final class MessageText {
 
   private static final int REPLACEMENT = 0xFFFD;
 
   private MessageText() {}
 
   /** The text as everyone will see it. */
-  static String normalise(String text) {
+  public static String normalise(String text) {
     String lines = text.replace("\r\n", "\n").replace('\r', '\n');
     StringBuilder clean = new StringBuilder(lines.length());
     lines
@@ -31,7 +31,7 @@ final class MessageText {
   }
 
   /** Why {@code normalised} text is refused, or {@code null} when it is accepted. */
-  static Refusal check(String normalised, int maxLength) {
+  public static Refusal check(String normalised, int maxLength) {
     if (isBlank(normalised)) {
       return new Refusal("blank", "The message is empty");
     }
@@ -54,5 +54,5 @@ final class MessageText {
   }
 
   /** A refusal: a stable code and words a user can act on. */
-  record Refusal(String reason, String detail) {}
+  public record Refusal(String reason, String detail) {}
 }

@@ -37,8 +37,12 @@ class PostMessage implements Function<CloudEvent, CloudEvent> {
     String text = MessageText.normalise(message.text());
     MessageText.Refusal refusal = MessageText.check(text, properties.maxLength());
     if (refusal != null) {
-      return replies.reply(
-          submitted, NAME, ChatEvents.MESSAGE_REJECTED, rejection(message, refusal, submitted));
+      return replies.privateReply(
+          submitted,
+          NAME,
+          ChatEvents.MESSAGE_REJECTED,
+          rejection(message, refusal, submitted),
+          message.author());
     }
     var posted = new PostedMessage(message.author(), text, submitted.getId());
     return replies.reply(submitted, NAME, ChatEvents.MESSAGE_POSTED, posted);

@@ -49,7 +49,7 @@ class EventRouter {
     try (var mdc = EventMdc.put(event)) {
       Function<CloudEvent, CloudEvent> function =
           routes
-              .forType(event.getType())
+              .forEvent(event)
               .orElseThrow(
                   () ->
                       new InvalidEventException(

@@ -1,5 +1,6 @@
 package dev.natter.functions.routing;
 
+import dev.natter.events.ChatEvents;
 import io.cloudevents.CloudEvent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,15 +33,23 @@ class FunctionRoutes {
     Set<String> enabled = enabled(definition);
     for (RoutingProperties.Route route : properties.routes()) {
       if (enabled.isEmpty() || enabled.contains(route.function())) {
-        byType.put(route.type(), lookup(catalog, route.function()));
+        byType.put(key(route.type(), route.commands()), lookup(catalog, route.function()));
       }
     }
     log.info("Routing event types {}", byType.keySet());
   }
 
-  /** The function for {@code type}, if the allow-list names one. */
-  Optional<Function<CloudEvent, CloudEvent>> forType(String type) {
-    return Optional.ofNullable(byType.get(type));
+  /**
+   * The function for {@code event}: by its type, and for submissions by whether it is a command
+   * (the edges mark commands with the {@code chatcommand} attribute).
+   */
+  Optional<Function<CloudEvent, CloudEvent>> forEvent(CloudEvent event) {
+    boolean command = event.getExtension(ChatEvents.COMMAND) != null;
+    return Optional.ofNullable(byType.get(key(event.getType(), command)));
+  }
+
+  private static String key(String type, boolean commands) {
+    return commands ? type + " (command)" : type;
   }
 
   private static Set<String> enabled(String definition) {

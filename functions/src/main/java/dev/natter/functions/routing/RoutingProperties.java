@@ -19,7 +19,8 @@ record RoutingProperties(List<Route> routes) {
    * One entry of the allow-list.
    *
    * @param type the {@code ce-type} this route accepts
+   * @param commands whether it takes the submissions that are commands instead of the others
    * @param function the name of the function bean that handles it
    */
-  record Route(String type, String function) {}
+  record Route(String type, boolean commands, String function) {}
 }

@@ -74,7 +74,21 @@ class EventRouterTests {
   }
 
   @Test
+  void routesCommandsToTheCommandFunction() throws Exception {
+    mvc.perform(
+            binary("chat.message.submitted")
+                .header("ce-chatcommand", "roll")
+                .content("{\"author\":\"alice\",\"text\":\"/roll 2d6\"}"))
+        .andExpect(status().isOk())
+        .andExpect(
+            result ->
+                assertThat(result.getResponse().getHeader("ce-type"))
+                    .isEqualTo("chat.dice.rolled"));
+  }
+
+  @Test
   void refusesTypeOutsideTheAllowList() throws Exception {
+
     mvc.perform(binary("chat.message.posted"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.attribute").value("type"))

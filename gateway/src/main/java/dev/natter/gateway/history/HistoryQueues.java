@@ -37,7 +37,11 @@ public class HistoryQueues {
    * {@code reader} reads them; nothing for a room without history.
    */
   public <T> List<T> browse(String room, String selector, Reader<T> reader) {
-    String queue = Destinations.history(room);
+    return browseQueue(Destinations.history(room), selector, reader);
+  }
+
+  /** The messages of {@code queue}, as {@link #browse} reads a room's history. */
+  public <T> List<T> browseQueue(String queue, String selector, Reader<T> reader) {
     return jms.execute(
         session -> {
           List<T> values = new ArrayList<>();

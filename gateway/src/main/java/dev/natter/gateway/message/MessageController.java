@@ -1,6 +1,7 @@
 package dev.natter.gateway.message;
 
 import dev.natter.events.ChatEvents;
+import dev.natter.events.Commands;
 import dev.natter.events.EventData;
 import dev.natter.events.SubmittedMessage;
 import dev.natter.events.jms.BrokerSender;
@@ -66,19 +67,17 @@ class MessageController {
       @RequestBody MessageRequest request) {
     Identity identity = authenticator.identity(authorization);
     RoomNames.require(room);
-    if (!presence.holds(identity.nick(), identity.session())) {
-      throw new ApiException(
-          HttpStatus.CONFLICT,
-          "Nick taken",
-          "Your session lapsed and someone else took '" + identity.nick() + "'; sign in again");
-    }
-    String author = identity.nick();
-    flood.take(author);
     if (request.text() == null) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid message", "Send {\"text\": \"...\"}");
     }
-    CloudEvent event = submitted(room, new SubmittedMessage(author, request.text()));
-    return Mono.fromRunnable(() -> send(event))
+    flood.take(identity.nick());
+    CloudEvent event =
+        Commands.tag(submitted(room, new SubmittedMessage(identity.nick(), request.text())));
+    return Mono.fromRunnable(
+            () -> {
+              requireNick(identity);
+              send(event);
+            })
         .subscribeOn(Schedulers.boundedElastic())
         .thenReturn(new Accepted(event.getId()));
   }
@@ -98,6 +97,16 @@ class MessageController {
     }
     return Mono.fromCallable(() -> history.recent(room, limit, before))
         .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** The session must still hold its nick; asking the broker blocks, so not on an event loop. */
+  private void requireNick(Identity identity) {
+    if (!presence.holds(identity.nick(), identity.session())) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Nick taken",
+          "Your session lapsed and someone else took '" + identity.nick() + "'; sign in again");
+    }
   }
 
   private CloudEvent submitted(String room, SubmittedMessage message) {

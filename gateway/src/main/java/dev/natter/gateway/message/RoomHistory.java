@@ -3,7 +3,6 @@ package dev.natter.gateway.message;
 import dev.natter.events.ChatEvents;
 import dev.natter.events.EventData;
 import dev.natter.events.InvalidEventException;
-import dev.natter.events.PostedMessage;
 import dev.natter.events.jms.Destinations;
 import dev.natter.events.jms.JmsCloudEvents;
 import dev.natter.gateway.history.HistoryQueues;
@@ -11,7 +10,10 @@ import io.cloudevents.CloudEvent;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,16 @@ import org.springframework.stereotype.Component;
 class RoomHistory {
 
   private static final Logger log = LoggerFactory.getLogger(RoomHistory.class);
+
+  /** The types the history API shows, as a filter list. */
+  private static final String SHOWN =
+      Stream.of(
+              ChatEvents.MESSAGE_POSTED,
+              ChatEvents.ACTION_POSTED,
+              ChatEvents.DICE_ROLLED,
+              ChatEvents.TOPIC_CHANGED)
+          .map(type -> "'" + type + "'")
+          .collect(Collectors.joining(","));
 
   private final HistoryQueues history;
 
@@ -33,7 +45,7 @@ class RoomHistory {
    * latest of all when {@code null}), oldest first.
    */
   List<MessageView> recent(String room, int limit, Long before) {
-    String selector = "ce_type = '" + ChatEvents.MESSAGE_POSTED + "'";
+    String selector = "ce_type IN (" + SHOWN + ")";
     if (before != null) {
       selector += " AND " + Destinations.SEQUENCE + " < " + before;
     }
@@ -41,15 +53,16 @@ class RoomHistory {
     return messages.subList(Math.max(0, messages.size() - limit), messages.size());
   }
 
-  /** The message as the API shows it; one that cannot be read is skipped, not a failure. */
+  /** The entry as the API shows it; one that cannot be read is skipped, not a failure. */
+  @SuppressWarnings("unchecked")
   private static Optional<MessageView> view(Message message, String room) throws JMSException {
     CloudEvent event = JmsCloudEvents.read(message);
-    PostedMessage posted;
+    Map<String, Object> data;
     try {
-      posted = EventData.read(event, PostedMessage.class);
+      data = EventData.read(event, Map.class);
     } catch (InvalidEventException e) {
       log.warn(
-          "NATTER-HISTORY-002 Skipped unreadable message {} in room {}: {}",
+          "NATTER-HISTORY-002 Skipped unreadable entry {} in room {}: {}",
           event.getId(),
           room,
           e.getMessage());
@@ -59,6 +72,26 @@ class RoomHistory {
     long seq = message.getLongProperty(Destinations.SEQUENCE);
     return Optional.of(
         new MessageView(
-            event.getId(), seq, room, posted.author(), posted.text(), time, posted.submissionId()));
+            event.getId(),
+            seq,
+            event.getType(),
+            room,
+            string(data.get("author")),
+            text(event.getType(), data),
+            time,
+            string(data.get("submissionId")),
+            data));
+  }
+
+  private static String text(String type, Map<String, Object> data) {
+    return switch (type) {
+      case ChatEvents.TOPIC_CHANGED -> string(data.get("topic"));
+      case ChatEvents.DICE_ROLLED -> "rolled " + data.get("dice") + ": " + data.get("total");
+      default -> string(data.get("text"));
+    };
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : value.toString();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -67,6 +68,25 @@ public class Presence {
     return true;
   }
 
+  /** Gives up {@code nick}, if {@code session} holds it: the owner signs in under another. */
+  public void release(String nick, String session) {
+    String key = Nicks.key(nick);
+    PresenceRecord current = records.get(claimKey(key));
+    if (current != null && current.session().equals(session)) {
+      publish(
+          new PresenceRecord(
+              PresenceRecord.CLAIM,
+              key,
+              nick,
+              null,
+              session,
+              gateway,
+              current.since(),
+              now(),
+              false));
+    }
+  }
+
   /** Marks {@code nick} present in {@code room} until the returned handle is run. */
   public Runnable enter(String room, String nick, String session) {
     String key = Nicks.key(nick);
@@ -93,6 +113,15 @@ public class Presence {
         .distinct()
         .sorted(String.CASE_INSENSITIVE_ORDER)
         .toList();
+  }
+
+  /** The rooms someone is present in. */
+  public Set<String> rooms() {
+    long now = now();
+    return records.values().stream()
+        .filter(record -> PresenceRecord.MEMBER.equals(record.kind()) && record.isLive(now))
+        .map(PresenceRecord::room)
+        .collect(Collectors.toSet());
   }
 
   /** Refreshes the claims and presence of the streams open here. */

@@ -1,5 +1,6 @@
 package dev.natter.gateway.stream;
 
+import dev.natter.events.Nicks;
 import dev.natter.gateway.presence.Presence;
 import dev.natter.gateway.session.Identity;
 import dev.natter.gateway.session.Tokens;
@@ -79,27 +80,50 @@ class StreamController {
     Long lastSeq = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
     response.getHeaders().setCacheControl("no-cache");
     response.getHeaders().set("X-Accel-Buffering", "no");
-    Flux<StreamEvent> live = Flux.merge(followed.stream().map(hub::follow).toList());
+    return Mono.fromCallable(() -> member(session))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMapMany(
+            identity -> {
+              String key = identity.map(member -> Nicks.key(member.nick())).orElse(null);
+              var stream = stream(followed, lastSeq, key);
+              return identity.map(member -> present(stream, followed, member)).orElse(stream);
+            });
+  }
+
+  /** The events {@code rooms} have for the nick keyed {@code nickKey} (anyone when null). */
+  private Flux<ServerSentEvent<String>> stream(Set<String> rooms, Long lastSeq, String nickKey) {
+    Flux<StreamEvent> live = Flux.merge(rooms.stream().map(hub::follow).toList());
     Flux<ServerSentEvent<String>> events =
-        (lastSeq == null ? live : resumed(live, followed, lastSeq))
+        (lastSeq == null ? live : resumed(live, rooms, lastSeq))
+            .filter(event -> event.isFor(nickKey))
             .onBackpressureBuffer(properties.buffer(), BufferOverflowStrategy.ERROR)
             .onErrorResume(Exceptions::isOverflow, StreamController::slowClient)
             .map(StreamController::toSse);
     Flux<ServerSentEvent<String>> heartbeats =
         Flux.interval(properties.heartbeat())
             .map(tick -> ServerSentEvent.<String>builder().comment("").build());
-    Flux<ServerSentEvent<String>> stream =
-        Flux.merge(events, Flux.just(OPENED), heartbeats)
-            .takeUntilOther(shutdown.closing())
-            .concatWith(Flux.just(CLOSING));
-    return member(session)
-        .map(
-            identity ->
-                Flux.using(
-                    () -> enter(followed, identity),
-                    entered -> stream,
-                    entered -> entered.forEach(Runnable::run)))
-        .orElse(stream);
+    return Flux.merge(events, Flux.just(OPENED), heartbeats)
+        .takeUntilOther(shutdown.closing())
+        .concatWith(Flux.just(CLOSING));
+  }
+
+  /**
+   * {@code stream}, with its member present in its rooms while it is open. Telling the broker
+   * blocks, so it happens off the event loops.
+   */
+  private Flux<ServerSentEvent<String>> present(
+      Flux<ServerSentEvent<String>> stream, Set<String> rooms, Identity member) {
+    return Flux.usingWhen(
+        Mono.fromCallable(() -> enter(rooms, member)).subscribeOn(Schedulers.boundedElastic()),
+        entered -> stream,
+        StreamController::leave,
+        (entered, error) -> leave(entered),
+        StreamController::leave);
+  }
+
+  private static Mono<Void> leave(List<Runnable> entered) {
+    return Mono.<Void>fromRunnable(() -> entered.forEach(Runnable::run))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   /** Whom the page's session cookie names, if it still holds its nick. */

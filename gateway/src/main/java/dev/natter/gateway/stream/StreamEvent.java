@@ -1,6 +1,7 @@
 package dev.natter.gateway.stream;
 
 import dev.natter.events.ChatEvents;
+import dev.natter.events.Nicks;
 import dev.natter.events.http.EventJson;
 import dev.natter.events.jms.Destinations;
 import dev.natter.events.jms.JmsCloudEvents;
@@ -15,8 +16,9 @@ import jakarta.jms.Message;
  * @param seq its position in the history: the SSE id; negative for notices that have none
  * @param type its CloudEvents type: the SSE event name
  * @param json the whole event in the CloudEvents JSON format: the SSE data
+ * @param audience the key of the only nick that may see it, or {@code null} for everyone
  */
-record StreamEvent(String room, long seq, String type, String json) {
+record StreamEvent(String room, long seq, String type, String json, String audience) {
 
   /** The SSE event name of a resync notice. */
   static final String RESYNC = "natter.resync";
@@ -26,7 +28,9 @@ record StreamEvent(String room, long seq, String type, String json) {
     CloudEvent event = JmsCloudEvents.read(message);
     Object room = event.getExtension(ChatEvents.ROOM);
     long seq = message.getLongProperty(Destinations.SEQUENCE);
-    return new StreamEvent(String.valueOf(room), seq, event.getType(), EventJson.write(event));
+    Object audience = event.getExtension(ChatEvents.AUDIENCE);
+    String key = audience == null ? null : Nicks.key(audience.toString());
+    return new StreamEvent(String.valueOf(room), seq, event.getType(), EventJson.write(event), key);
   }
 
   /**
@@ -35,7 +39,15 @@ record StreamEvent(String room, long seq, String type, String json) {
    */
   static StreamEvent resync(String room, long lastSeq) {
     String json = "{\"room\":\"" + room + "\",\"lastEventId\":\"" + lastSeq + "\"}";
-    return new StreamEvent(room, -1, RESYNC, json);
+    return new StreamEvent(room, -1, RESYNC, json, null);
+  }
+
+  /**
+   * Whether a stream of the nick with uniqueness key {@code nickKey} (or an anonymous one, when
+   * {@code null}) may see it.
+   */
+  boolean isFor(String nickKey) {
+    return audience == null || audience.equals(nickKey);
   }
 
   boolean hasPosition() {
