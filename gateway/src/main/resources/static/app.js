@@ -155,23 +155,47 @@ function selectRoom(room) {
 
 // --- the stream ---------------------------------------------------------
 
-function connect() {
+function showStatus(status) {
+  const element = $('connection');
+  element.dataset.state = status;
+  element.textContent = { open: 'connected', lost: 'reconnecting…' }[status] || 'connecting…';
+  if (status === 'open') loadMembers(state.current);
+}
+
+function deliver(type, data) {
+  const event = JSON.parse(data);
+  if (event.room && !state.rooms.includes(event.room)) return;
+  handlers[type](event);
+}
+
+/** Shares one stream with the other tabs of this site, where the browser can. */
+function connect(reconnect = false) {
+  if (!window.SharedWorker) {
+    connectAlone();
+    return;
+  }
+  if (!state.worker) {
+    state.worker = new SharedWorker('stream-worker.js', { name: 'natter-stream' });
+    state.worker.port.onmessage = ({ data }) => {
+      if (data.status) showStatus(data.status);
+      if (data.lastEventId) advance(data.lastEventId);
+      if (data.type) deliver(data.type, data.data);
+    };
+    state.worker.port.start();
+    window.addEventListener('pagehide', () => state.worker.port.postMessage({ close: true }));
+  }
+  state.worker.port.postMessage({ rooms: state.rooms, lastEventId: state.lastEventId, reconnect });
+}
+
+function connectAlone() {
   state.stream?.close();
   const stream = openStream(state.rooms, state.lastEventId);
-  const status = $('connection');
-  stream.onopen = () => {
-    status.dataset.state = 'open';
-    status.textContent = 'connected';
-    loadMembers(state.current);
-  };
-  stream.onerror = () => {
-    status.dataset.state = 'lost';
-    status.textContent = 'reconnecting…';
-  };
-  Object.entries(handlers).forEach(([type, handle]) =>
+  stream.onopen = () => showStatus('open');
+  stream.onerror = () => showStatus('lost');
+  Object.keys(handlers).forEach((type) =>
     stream.addEventListener(type, (message) => {
       if (message.lastEventId) advance(message.lastEventId);
-      handle(JSON.parse(message.data));
+      deliver(type, message.data);
     }));
   state.stream = stream;
 }
@@ -255,7 +279,7 @@ async function changeNick(nick) {
   try {
     remember(await startSession(nick, state.token));
     $('me').textContent = state.nick;
-    connect();
+    connect(true);
   } catch (error) {
     $('send-error').textContent = error.message;
   }
@@ -263,6 +287,7 @@ async function changeNick(nick) {
 
 function signOut(reason, draft) {
   state.stream?.close();
+  state.worker?.port.postMessage({ close: true });
   sessionStorage.clear();
   if (draft) sessionStorage.setItem('natter.draft', draft);
   state.token = null;

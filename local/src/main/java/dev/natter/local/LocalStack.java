@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public final class LocalStack implements AutoCloseable {
   private final Path apps;
   private final Path data;
   private final Ports ports;
+  private final Map<String, String> gatewaySettings;
   private final List<AppProcess> running = new ArrayList<>();
 
   /**
@@ -27,9 +29,19 @@ public final class LocalStack implements AutoCloseable {
    * @param ports where each component listens
    */
   public LocalStack(Path apps, Path data, Ports ports) {
+    this(apps, data, ports, Map.of());
+  }
+
+  /**
+   * A stack as above whose gateways also get {@code gatewaySettings} in their environment.
+   *
+   * @param gatewaySettings environment variables for the gateways, such as shorter presence
+   */
+  public LocalStack(Path apps, Path data, Ports ports, Map<String, String> gatewaySettings) {
     this.apps = apps;
     this.data = data;
     this.ports = ports;
+    this.gatewaySettings = Map.copyOf(gatewaySettings);
   }
 
   /** Starts every component and waits until all are ready. */
@@ -53,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> environment =
         switch (name) {
           case "broker" -> brokerEnvironment();
-          case "gateway" -> gatewayEnvironment();
+          case "gateway", "gateway-2" -> gatewayEnvironment();
           default -> artemisEnvironment();
         };
     start(name, crashed.port(), environment).awaitReady(START_TIMEOUT);
@@ -94,7 +106,19 @@ public final class LocalStack implements AutoCloseable {
 
   /** The gateway signs sessions with a secret kept in the data directory, so restarts keep them. */
   private Map<String, String> gatewayEnvironment() throws IOException {
-    return Map.of("ARTEMIS_URL", artemisUrl(), "NATTER_TOKEN_SECRET", DevSecret.in(data));
+    Map<String, String> environment = new HashMap<>(gatewaySettings);
+    environment.put("ARTEMIS_URL", artemisUrl());
+    environment.put("NATTER_TOKEN_SECRET", DevSecret.in(data));
+    return environment;
+  }
+
+  /** Starts one more gateway replica on {@code port}, sharing the broker, and waits for it. */
+  public AppProcess startGateway(String name, int port) throws IOException, InterruptedException {
+    Path jar = apps.resolve("natter-gateway.jar");
+    AppProcess gateway = AppProcess.start(name, jar, port, gatewayEnvironment(), logs());
+    running.add(gateway);
+    gateway.awaitReady(START_TIMEOUT);
+    return gateway;
   }
 
   private Map<String, String> artemisEnvironment() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -108,6 +109,32 @@ class BrowserIntegrationTests {
         "Emulation.setEmulatedMedia",
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
     assertThat(Browsers.screenshot(bob, "chat-dark")).isNotEmptyFile();
+  }
+
+  @Test // C6
+  void sevenTabsStillSendAndReceiveWithinTwoSeconds() throws Exception {
+    List<String> tabs = new java.util.ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      if (i > 1) {
+        alice.switchTo().newWindow(WindowType.TAB);
+      }
+      tabs.add(alice.getWindowHandle());
+      signIn(alice, "tab-" + i + "-" + System.nanoTime() % 100_000);
+    }
+
+    alice.switchTo().window(tabs.get(6));
+    send(alice, "from the seventh tab");
+
+    for (String tab : tabs) {
+      alice.switchTo().window(tab);
+      new WebDriverWait(alice, Duration.ofSeconds(2))
+          .until(page -> texts(alice).contains("from the seventh tab"));
+    }
+    alice.switchTo().window(tabs.get(0));
+    send(alice, "from the first tab");
+    alice.switchTo().window(tabs.get(6));
+    new WebDriverWait(alice, Duration.ofSeconds(2))
+        .until(page -> texts(alice).contains("from the first tab"));
   }
 
   @Test // C16

@@ -26,7 +26,12 @@ final class ChatClient {
   private String cookie;
 
   ChatClient(LocalStack stack) {
-    this.base = "http://localhost:" + stack.ports().gateway();
+    this(stack.ports().gateway());
+  }
+
+  /** A user of the gateway on {@code port}. */
+  ChatClient(int port) {
+    this.base = "http://localhost:" + port;
   }
 
   ChatClient signIn(String nick) throws Exception {

@@ -37,7 +37,10 @@ public class NatterExtension implements ParameterResolver {
         Path apps = Path.of(System.getProperty("natter.apps-dir", "target/apps"));
         Path data = Files.createTempDirectory("natter-e2e");
         var ports = new LocalStack.Ports(freePort(), freePort(), freePort(), freePort());
-        LocalStack stack = new LocalStack(apps, data, ports);
+        // Presence lapses fast, so tests of crashed gateways finish quickly.
+        var gateways =
+            java.util.Map.of("NATTER_PRESENCE_TTL", "6s", "NATTER_PRESENCE_REFRESH", "2s");
+        LocalStack stack = new LocalStack(apps, data, ports, gateways);
         stack.start();
         return new Running(stack);
       } catch (IOException e) {
