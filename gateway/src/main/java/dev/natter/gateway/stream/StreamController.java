@@ -50,6 +50,7 @@ class StreamController {
   private final RoomHub hub;
   private final StreamShutdown shutdown;
   private final StreamHistory history;
+  private final StreamMetrics metrics;
   private final Presence presence;
   private final Tokens tokens;
   private final StreamProperties properties;
@@ -60,7 +61,9 @@ class StreamController {
       StreamProperties properties,
       StreamShutdown shutdown,
       Presence presence,
-      Tokens tokens) {
+      Tokens tokens,
+      StreamMetrics metrics) {
+    this.metrics = metrics;
     this.presence = presence;
     this.tokens = tokens;
     this.hub = hub;
@@ -80,14 +83,16 @@ class StreamController {
     Long lastSeq = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
     response.getHeaders().setCacheControl("no-cache");
     response.getHeaders().set("X-Accel-Buffering", "no");
-    return Mono.fromCallable(() -> member(session))
-        .subscribeOn(Schedulers.boundedElastic())
-        .flatMapMany(
-            identity -> {
-              String key = identity.map(member -> Nicks.key(member.nick())).orElse(null);
-              var stream = stream(followed, lastSeq, key);
-              return identity.map(member -> present(stream, followed, member)).orElse(stream);
-            });
+    Flux<ServerSentEvent<String>> answer =
+        Mono.fromCallable(() -> member(session))
+            .subscribeOn(Schedulers.boundedElastic())
+            .flatMapMany(
+                identity -> {
+                  String key = identity.map(member -> Nicks.key(member.nick())).orElse(null);
+                  var stream = stream(followed, lastSeq, key);
+                  return identity.map(member -> present(stream, followed, member)).orElse(stream);
+                });
+    return metrics.counted(answer);
   }
 
   /** The events {@code rooms} have for the nick keyed {@code nickKey} (anyone when null). */
@@ -97,7 +102,7 @@ class StreamController {
         (lastSeq == null ? live : resumed(live, rooms, lastSeq))
             .filter(event -> event.isFor(nickKey))
             .onBackpressureBuffer(properties.buffer(), BufferOverflowStrategy.ERROR)
-            .onErrorResume(Exceptions::isOverflow, StreamController::slowClient)
+            .onErrorResume(Exceptions::isOverflow, this::slowClient)
             .map(StreamController::toSse);
     Flux<ServerSentEvent<String>> heartbeats =
         Flux.interval(properties.heartbeat())
@@ -176,8 +181,9 @@ class StreamController {
   }
 
   /** A client that stopped reading is let go, as designed: the others are not slowed. */
-  private static Flux<StreamEvent> slowClient(Throwable overflow) {
+  private Flux<StreamEvent> slowClient(Throwable overflow) {
     log.info("Closed a stream whose client stopped reading");
+    metrics.slowClient();
     return Flux.empty();
   }
 

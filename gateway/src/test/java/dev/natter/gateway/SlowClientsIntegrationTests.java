@@ -1,0 +1,209 @@
+package dev.natter.gateway;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.natter.events.ChatEvents;
+import dev.natter.events.EventData;
+import dev.natter.events.PostedMessage;
+import dev.natter.events.jms.Destinations;
+import dev.natter.events.jms.JmsCloudEvents;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Clients that vanish or stop reading cost the gateway nothing and slow nobody (C1, C2).
+ *
+ * <p>A stalled client's events wait in the kernel's socket buffers and in a bounded buffer per
+ * stream, which closes the stream when it overflows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SlowClientsIntegrationTests {
+
+  private static final Logger log = LoggerFactory.getLogger(SlowClientsIntegrationTests.class);
+  static final Duration HEARTBEAT = Duration.ofMillis(300);
+
+  /** Long messages, so that 5,000 of them outgrow what the kernel buffers for a stalled client. */
+  static final String TEXT = "x".repeat(2_000);
+
+  static EmbeddedActiveMQ artemis;
+
+  @DynamicPropertySource
+  static void broker(DynamicPropertyRegistry registry) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    artemis = new EmbeddedActiveMQ();
+    artemis.setConfiguration(
+        new ConfigurationImpl()
+            .setPersistenceEnabled(false)
+            .setSecurityEnabled(false)
+            .addAcceptorConfiguration("core", "tcp://localhost:" + port));
+    artemis.start();
+    registry.add("natter.artemis.url", () -> "tcp://localhost:" + port);
+    registry.add("natter.stream.heartbeat", () -> HEARTBEAT.toMillis() + "ms");
+    registry.add("natter.stream.buffer", () -> "500");
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    artemis.stop();
+  }
+
+  @LocalServerPort int port;
+  @Autowired ActiveMQConnectionFactory factory;
+  @Autowired MeterRegistry meters;
+
+  double open() {
+    return meters.get("natter.sse.connections").gauge().value();
+  }
+
+  Socket rawStream(String room) throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new java.net.InetSocketAddress("localhost", port));
+    OutputStream out = socket.getOutputStream();
+    out.write(
+        ("GET /api/stream?room=" + room + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(UTF_8));
+    out.flush();
+    return socket;
+  }
+
+  static void readUntil(InputStream in, String marker) throws Exception {
+    StringBuilder seen = new StringBuilder();
+    while (!seen.toString().contains(marker)) {
+      int b = in.read();
+      assertThat(b).as("stream ended before " + marker).isNotNegative();
+      seen.append((char) b);
+    }
+  }
+
+  @Test // C1
+  void forgetsAVanishedClientWithinTwoHeartbeats() throws Exception {
+    double before = open();
+    Socket socket = rawStream("vanishing");
+    readUntil(socket.getInputStream(), ":open");
+    await().until(() -> open() == before + 1);
+
+    socket.setSoLinger(true, 0);
+    socket.close();
+
+    await().atMost(HEARTBEAT.multipliedBy(2).plusMillis(500)).until(() -> open() == before);
+  }
+
+  @Test // C2
+  void aStalledReaderNeitherSlowsOthersNorGrowsTheHeap() throws Exception {
+    int count = 5_000;
+    Socket stalled = rawStream("busy");
+    readUntil(stalled.getInputStream(), ":open");
+    Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+    Map<Long, Long> receivedAt = new ConcurrentHashMap<>();
+    List<Long> order = Collections.synchronizedList(new ArrayList<>());
+    HttpResponse<Stream<String>> reader =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/stream?room=busy"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    Thread reading =
+        new Thread(
+            () ->
+                reader
+                    .body()
+                    .forEach(
+                        line -> {
+                          if (line.startsWith("id:")) {
+                            long seq = Long.parseLong(line.substring(3));
+                            receivedAt.put(seq, System.nanoTime());
+                            order.add(seq);
+                          }
+                        }));
+    reading.setDaemon(true);
+    reading.start();
+    await().until(() -> open() >= 2);
+    long heapBefore = usedHeapAfterGc();
+
+    try (Connection connection = factory.createConnection()) {
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      MessageProducer producer = session.createProducer(session.createTopic(Destinations.STREAM));
+      for (long seq = 1; seq <= count; seq++) {
+        Message message = JmsCloudEvents.write(event(seq), session.createBytesMessage());
+        message.setLongProperty(Destinations.SEQUENCE, seq);
+        sentAt.put(seq, System.nanoTime());
+        producer.send(message);
+      }
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> order.size() == count);
+    assertThat(order).isSorted().doesNotHaveDuplicates();
+    List<Long> latencies = new ArrayList<>();
+    sentAt.forEach((seq, sent) -> latencies.add((receivedAt.get(seq) - sent) / 1_000_000));
+    Collections.sort(latencies);
+    long p50 = latencies.get(count / 2);
+    long p99 = latencies.get(count * 99 / 100);
+    long heapAfter = usedHeapAfterGc();
+    log.info(
+        "C2: {} events to the reading client, latency p50 {} ms, p99 {} ms, with a stalled"
+            + " client; heap {} MB before, {} MB after",
+        count,
+        p50,
+        p99,
+        heapBefore >> 20,
+        heapAfter >> 20);
+    assertThat(p99).as("p99 latency in ms").isLessThan(1_000);
+    assertThat(heapAfter - heapBefore).as("heap growth").isLessThan(64L << 20);
+    reader.body().close();
+    stalled.close();
+  }
+
+  static CloudEvent event(long seq) {
+    return CloudEventBuilder.v1()
+        .withId("busy-" + seq)
+        .withSource(URI.create("/tests"))
+        .withType(ChatEvents.MESSAGE_POSTED)
+        .withExtension(ChatEvents.ROOM, "busy")
+        .withData(ChatEvents.JSON, EventData.write(new PostedMessage("alice", TEXT + seq, "s")))
+        .build();
+  }
+
+  static long usedHeapAfterGc() {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+}
