@@ -16,7 +16,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +25,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,22 +43,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayIntegrationTests {
 
-  static EmbeddedActiveMQ artemis;
+  static TestBroker artemis;
 
   @DynamicPropertySource
   static void broker(DynamicPropertyRegistry registry) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    artemis = new EmbeddedActiveMQ();
-    artemis.setConfiguration(
-        new ConfigurationImpl()
-            .setPersistenceEnabled(false)
-            .setSecurityEnabled(false)
-            .addAcceptorConfiguration("core", "tcp://localhost:" + port));
-    artemis.start();
-    registry.add("natter.artemis.url", () -> "tcp://localhost:" + port);
+    artemis = TestBroker.start();
+    registry.add("natter.artemis.url", artemis::url);
     registry.add("natter.stream.heartbeat", () -> "300ms");
     registry.add("natter.history.size", () -> "3");
     registry.add("spring.http.codecs.max-in-memory-size", () -> "4KB");

@@ -18,7 +18,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -59,22 +56,12 @@ class SlowClientsIntegrationTests {
   /** Long messages, so that 5,000 of them outgrow what the kernel buffers for a stalled client. */
   static final String TEXT = "x".repeat(2_000);
 
-  static EmbeddedActiveMQ artemis;
+  static TestBroker artemis;
 
   @DynamicPropertySource
   static void broker(DynamicPropertyRegistry registry) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    artemis = new EmbeddedActiveMQ();
-    artemis.setConfiguration(
-        new ConfigurationImpl()
-            .setPersistenceEnabled(false)
-            .setSecurityEnabled(false)
-            .addAcceptorConfiguration("core", "tcp://localhost:" + port));
-    artemis.start();
-    registry.add("natter.artemis.url", () -> "tcp://localhost:" + port);
+    artemis = TestBroker.start();
+    registry.add("natter.artemis.url", artemis::url);
     registry.add("natter.stream.heartbeat", () -> HEARTBEAT.toMillis() + "ms");
     registry.add("natter.stream.buffer", () -> "500");
   }

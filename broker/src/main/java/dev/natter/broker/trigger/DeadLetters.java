@@ -76,7 +76,7 @@ class DeadLetters {
       return true;
     } catch (DeliveryException e) {
       log.warn(
-          "NATTER-DISPATCH-005 Dead-letter sink {} refused {}, keeping it in the dead-letter queue: {}",
+          "NATTER-DISPATCH-005 Dead-letter sink {} refused {}, kept in the dead-letter queue: {}",
           sink,
           event.getId(),
           e.getMessage());

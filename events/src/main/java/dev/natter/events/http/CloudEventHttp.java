@@ -20,9 +20,7 @@ import org.springframework.http.HttpHeaders;
  * Reads CloudEvents from HTTP requests and responses in binary, structured and batch mode, and
  * writes them in binary mode.
  *
- * @see <a
- *     href="https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/http-protocol-binding.md">HTTP
- *     protocol binding</a>
+ * @see "CloudEvents HTTP protocol binding 1.0.2"
  */
 public final class CloudEventHttp {
 

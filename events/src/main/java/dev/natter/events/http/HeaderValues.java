@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
  * Percent-encoding of attribute values in binary-mode HTTP headers: space, double quote, percent
  * and everything outside printable ASCII are sent as percent-encoded UTF-8.
  *
- * @see <a
- *     href="https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/http-protocol-binding.md#3132-http-header-values">HTTP
- *     header values</a>
+ * @see "CloudEvents HTTP protocol binding 1.0.2, 3.1.3.2: HTTP header values"
  */
 final class HeaderValues {
 

@@ -18,9 +18,7 @@ import java.util.Map;
  * Reads CloudEvents in the JSON event format, single or batched, checking each before the SDK
  * builds it.
  *
- * @see <a
- *     href="https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/json-format.md">JSON
- *     event format</a>
+ * @see "CloudEvents JSON event format 1.0.2"
  */
 final class StructuredJson {
 

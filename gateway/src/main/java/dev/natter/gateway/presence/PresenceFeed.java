@@ -1,5 +1,6 @@
 package dev.natter.gateway.presence;
 
+import dev.natter.gateway.artemis.TopicFollower;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -7,9 +8,6 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -35,20 +33,14 @@ class PresenceFeed implements SmartLifecycle, DisposableBean {
   static final String STATE = "natter.presence.state";
 
   private static final Logger log = LoggerFactory.getLogger(PresenceFeed.class);
-  private static final Duration RETRY = Duration.ofSeconds(2);
 
-  private final ActiveMQConnectionFactory factory;
   private final JmsTemplate jms;
-  private final ScheduledExecutorService retries =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> new Thread(runnable, "presence-retry"));
+  private final TopicFollower follower;
   private volatile Consumer<PresenceRecord> records = record -> {};
-  private volatile Connection connection;
-  private volatile boolean running;
 
   PresenceFeed(ActiveMQConnectionFactory factory, JmsTemplate jms) {
-    this.factory = factory;
     this.jms = jms;
+    this.follower = new TopicFollower(factory, ADDRESS, this::onMessage, this::readState);
   }
 
   void onRecord(Consumer<PresenceRecord> records) {
@@ -67,48 +59,28 @@ class PresenceFeed implements SmartLifecycle, DisposableBean {
         });
   }
 
-  @Override
-  public void start() {
-    running = true;
-    connect();
-  }
-
-  private void connect() {
-    if (!running) {
-      return;
-    }
-    try {
-      Connection opened = factory.createConnection();
-      Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      session.createConsumer(session.createTopic(ADDRESS)).setMessageListener(this::onMessage);
-      opened.start();
-      readState(opened.createSession(false, Session.AUTO_ACKNOWLEDGE));
-      connection = opened;
-      log.info("Following {}", ADDRESS);
-    } catch (JMSException e) {
-      log.warn(
-          "NATTER-PRESENCE-001 Cannot follow presence yet, retrying in {}: {}",
-          RETRY,
-          e.getMessage());
-      retries.schedule(this::connect, RETRY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private void readState(Session session) throws JMSException {
-    try (session) {
-      var core = ((ActiveMQSession) session).getCoreSession();
-      try {
-        if (!core.queueQuery(SimpleString.of(STATE)).isExists()) {
-          return;
-        }
-      } catch (ActiveMQException e) {
-        throw new JMSException(e.getMessage());
+  /** Reads every record the broker keeps; later ones arrive through the address. */
+  private void readState(Connection connection) throws JMSException {
+    try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      if (!exists(session)) {
+        return;
       }
       try (QueueBrowser browser = session.createBrowser(session.createQueue(STATE))) {
         for (Object message : Collections.list(browser.getEnumeration())) {
           onMessage((Message) message);
         }
       }
+    }
+  }
+
+  private static boolean exists(Session session) throws JMSException {
+    try {
+      var core = ((ActiveMQSession) session).getCoreSession();
+      return core.queueQuery(SimpleString.of(STATE)).isExists();
+    } catch (ActiveMQException e) {
+      JMSException failure = new JMSException(e.getMessage());
+      failure.initCause(e);
+      throw failure;
     }
   }
 
@@ -121,26 +93,22 @@ class PresenceFeed implements SmartLifecycle, DisposableBean {
   }
 
   @Override
+  public void start() {
+    follower.start();
+  }
+
+  @Override
   public void stop() {
-    running = false;
-    Connection open = connection;
-    connection = null;
-    if (open != null) {
-      try {
-        open.close();
-      } catch (JMSException e) {
-        log.debug("Closing the presence feed: {}", e.getMessage());
-      }
-    }
+    follower.stop();
   }
 
   @Override
   public void destroy() {
-    retries.shutdownNow();
+    follower.destroy();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return follower.isRunning();
   }
 }
