@@ -1,6 +1,7 @@
 package dev.natter.broker;
 
 import dev.natter.events.http.EventProblemAdvice;
+import dev.natter.events.jms.BrokerProblemAdvice;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** The bridge that makes Artemis behave like a Knative Eventing broker. */
 @SpringBootApplication
-@Import(EventProblemAdvice.class)
+@Import({EventProblemAdvice.class, BrokerProblemAdvice.class})
 @ConfigurationPropertiesScan
 public class BrokerApplication {
 

@@ -2,7 +2,7 @@ package dev.natter.gateway.artemis;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageListener;
+import jakarta.jms.Message;
 import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,44 +11,39 @@ import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Follows a multicast address with one non-durable subscription, connecting as soon as Artemis can
  * be reached and retrying until then; Artemis's client reconnects it afterwards.
  */
-public final class TopicFollower {
+public abstract class TopicFollower implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
   private static final Duration RETRY = Duration.ofSeconds(2);
 
-  /** Work to do once connected, such as reading the current state. */
-  @FunctionalInterface
-  public interface OnConnect {
-    void connected(Connection connection) throws JMSException;
-  }
-
   private final ActiveMQConnectionFactory factory;
   private final String address;
-  private final MessageListener listener;
-  private final OnConnect onConnect;
   private final ScheduledExecutorService retries;
   private volatile Connection connection;
   private volatile boolean running;
 
-  /** Follows {@code address}, handing every message to {@code listener}. */
-  public TopicFollower(
-      ActiveMQConnectionFactory factory,
-      String address,
-      MessageListener listener,
-      OnConnect onConnect) {
+  /** Follows {@code address} once started. */
+  protected TopicFollower(ActiveMQConnectionFactory factory, String address) {
     this.factory = factory;
     this.address = address;
-    this.listener = listener;
-    this.onConnect = onConnect;
     this.retries =
         Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, address));
   }
 
+  /** Takes one message from the address. */
+  protected abstract void onMessage(Message message);
+
+  /** Work to do once connected, such as reading the current state; nothing by default. */
+  protected void connected(Connection connection) throws JMSException {}
+
+  @Override
   public void start() {
     running = true;
     connect();
@@ -63,9 +58,9 @@ public final class TopicFollower {
       opened.setExceptionListener(
           e -> log.warn("NATTER-FOLLOW-001 Connection following {}: {}", address, e.getMessage()));
       Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      session.createConsumer(session.createTopic(address)).setMessageListener(listener);
+      session.createConsumer(session.createTopic(address)).setMessageListener(this::onMessage);
       opened.start();
-      onConnect.connected(opened);
+      connected(opened);
       connection = opened;
       log.info("Following {}", address);
     } catch (JMSException e) {
@@ -78,6 +73,7 @@ public final class TopicFollower {
     }
   }
 
+  @Override
   public void stop() {
     running = false;
     Connection open = connection;
@@ -92,10 +88,12 @@ public final class TopicFollower {
   }
 
   /** Ends the retries for good. */
+  @Override
   public void destroy() {
     retries.shutdownNow();
   }
 
+  @Override
   public boolean isRunning() {
     return running;
   }

@@ -1,18 +1,14 @@
 package dev.natter.gateway.history;
 
 import dev.natter.events.jms.Destinations;
+import dev.natter.gateway.artemis.ArtemisQueues;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.jms.client.ActiveMQSession;
-import org.springframework.jms.connection.SessionProxy;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +41,7 @@ public class HistoryQueues {
     return jms.execute(
         session -> {
           List<T> values = new ArrayList<>();
-          if (!exists(session, queue)) {
+          if (!ArtemisQueues.exists(session, queue)) {
             return values;
           }
           try (QueueBrowser browser = session.createBrowser(session.createQueue(queue), selector)) {
@@ -55,18 +51,5 @@ public class HistoryQueues {
           }
           return values;
         });
-  }
-
-  /** Asks without creating: browsing a missing queue would create one for any name asked. */
-  private static boolean exists(Session session, String queue) throws JMSException {
-    Session target = session instanceof SessionProxy proxy ? proxy.getTargetSession() : session;
-    try {
-      var core = ((ActiveMQSession) target).getCoreSession();
-      return core.queueQuery(SimpleString.of(queue)).isExists();
-    } catch (ActiveMQException e) {
-      JMSException failure = new JMSException(e.getMessage());
-      failure.initCause(e);
-      throw failure;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.natter.gateway.presence;
 
+import dev.natter.gateway.artemis.ArtemisQueues;
 import dev.natter.gateway.artemis.TopicFollower;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -9,14 +10,9 @@ import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.function.Consumer;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +23,7 @@ import org.springframework.stereotype.Component;
  * queue.
  */
 @Component
-class PresenceFeed implements SmartLifecycle, DisposableBean {
+class PresenceFeed extends TopicFollower {
 
   static final String ADDRESS = "natter.presence";
   static final String STATE = "natter.presence.state";
@@ -35,12 +31,11 @@ class PresenceFeed implements SmartLifecycle, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(PresenceFeed.class);
 
   private final JmsTemplate jms;
-  private final TopicFollower follower;
   private volatile Consumer<PresenceRecord> records = record -> {};
 
   PresenceFeed(ActiveMQConnectionFactory factory, JmsTemplate jms) {
+    super(factory, ADDRESS);
     this.jms = jms;
-    this.follower = new TopicFollower(factory, ADDRESS, this::onMessage, this::readState);
   }
 
   void onRecord(Consumer<PresenceRecord> records) {
@@ -60,9 +55,10 @@ class PresenceFeed implements SmartLifecycle, DisposableBean {
   }
 
   /** Reads every record the broker keeps; later ones arrive through the address. */
-  private void readState(Connection connection) throws JMSException {
+  @Override
+  protected void connected(Connection connection) throws JMSException {
     try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      if (!exists(session)) {
+      if (!ArtemisQueues.exists(session, STATE)) {
         return;
       }
       try (QueueBrowser browser = session.createBrowser(session.createQueue(STATE))) {
@@ -73,42 +69,12 @@ class PresenceFeed implements SmartLifecycle, DisposableBean {
     }
   }
 
-  private static boolean exists(Session session) throws JMSException {
-    try {
-      var core = ((ActiveMQSession) session).getCoreSession();
-      return core.queueQuery(SimpleString.of(STATE)).isExists();
-    } catch (ActiveMQException e) {
-      JMSException failure = new JMSException(e.getMessage());
-      failure.initCause(e);
-      throw failure;
-    }
-  }
-
-  private void onMessage(Message message) {
+  @Override
+  protected void onMessage(Message message) {
     try {
       records.accept(PresenceRecord.of(message));
     } catch (JMSException | RuntimeException e) {
       log.warn("NATTER-PRESENCE-002 Skipped an unreadable presence record: {}", e.getMessage());
     }
-  }
-
-  @Override
-  public void start() {
-    follower.start();
-  }
-
-  @Override
-  public void stop() {
-    follower.stop();
-  }
-
-  @Override
-  public void destroy() {
-    follower.destroy();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return follower.isRunning();
   }
 }

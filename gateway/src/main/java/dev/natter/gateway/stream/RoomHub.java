@@ -30,11 +30,6 @@ class RoomHub {
         .doFinally(signal -> forgetIfUnfollowed(room));
   }
 
-  /** How many rooms have at least one follower. */
-  int roomsFollowed() {
-    return rooms.size();
-  }
-
   private void forgetIfUnfollowed(String room) {
     rooms.computeIfPresent(room, (name, sink) -> sink.currentSubscriberCount() == 0 ? null : sink);
   }

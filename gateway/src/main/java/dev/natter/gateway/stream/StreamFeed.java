@@ -7,8 +7,6 @@ import jakarta.jms.Message;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,43 +14,23 @@ import org.springframework.stereotype.Component;
  * event to the {@link RoomHub}.
  */
 @Component
-class StreamFeed implements SmartLifecycle, DisposableBean {
+class StreamFeed extends TopicFollower {
 
   private static final Logger log = LoggerFactory.getLogger(StreamFeed.class);
 
   private final RoomHub hub;
-  private final TopicFollower follower;
 
   StreamFeed(ActiveMQConnectionFactory factory, RoomHub hub) {
+    super(factory, Destinations.STREAM);
     this.hub = hub;
-    this.follower = new TopicFollower(factory, Destinations.STREAM, this::onMessage, open -> {});
   }
 
-  private void onMessage(Message message) {
+  @Override
+  protected void onMessage(Message message) {
     try {
       hub.publish(StreamEvent.of(message));
     } catch (JMSException | RuntimeException e) {
       log.warn("NATTER-STREAM-002 Skipped an unreadable stream event: {}", e.getMessage());
     }
-  }
-
-  @Override
-  public void start() {
-    follower.start();
-  }
-
-  @Override
-  public void stop() {
-    follower.stop();
-  }
-
-  @Override
-  public void destroy() {
-    follower.destroy();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return follower.isRunning();
   }
 }

@@ -31,10 +31,6 @@ class StreamMetrics {
         .doFinally(signal -> open.decrementAndGet());
   }
 
-  int open() {
-    return open.get();
-  }
-
   void slowClient() {
     slowClients.increment();
   }
