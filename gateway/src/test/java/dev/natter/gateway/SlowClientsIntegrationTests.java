@@ -45,13 +45,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * Clients that vanish or stop reading cost the gateway nothing and slow nobody (C1, C2).
  *
  * <p>A stalled client's events wait in the kernel's socket buffers and in a bounded buffer per
- * stream, which closes the stream when it overflows.
+ * stream; the stream is closed when that overflows or the client has taken nothing for the stall
+ * time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlowClientsIntegrationTests {
 
   private static final Logger log = LoggerFactory.getLogger(SlowClientsIntegrationTests.class);
   static final Duration HEARTBEAT = Duration.ofMillis(300);
+  static final Duration STALL = Duration.ofSeconds(5);
 
   /** Long messages, so that 5,000 of them outgrow what the kernel buffers for a stalled client. */
   static final String TEXT = "x".repeat(2_000);
@@ -63,7 +65,8 @@ class SlowClientsIntegrationTests {
     artemis = TestBroker.start();
     registry.add("natter.artemis.url", artemis::url);
     registry.add("natter.stream.heartbeat", () -> HEARTBEAT.toMillis() + "ms");
-    registry.add("natter.stream.buffer", () -> "500");
+    registry.add("natter.stream.buffer", () -> "2000");
+    registry.add("natter.stream.stall", () -> STALL.toMillis() + "ms");
   }
 
   @AfterAll
@@ -77,6 +80,10 @@ class SlowClientsIntegrationTests {
 
   double open() {
     return meters.get("natter.sse.connections").gauge().value();
+  }
+
+  double slowClients() {
+    return meters.get("natter.sse.slow.clients").counter().count();
   }
 
   Socket rawStream(String room) throws Exception {
@@ -115,8 +122,10 @@ class SlowClientsIntegrationTests {
   @Test // C2
   void aStalledReaderNeitherSlowsOthersNorGrowsTheHeap() throws Exception {
     int count = 5_000;
+    double slowBefore = slowClients();
     Socket stalled = rawStream("busy");
     readUntil(stalled.getInputStream(), ":open");
+    log.info("C2: the stalled client is {}", stalled.getLocalSocketAddress());
     Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     Map<Long, Long> receivedAt = new ConcurrentHashMap<>();
     List<Long> order = Collections.synchronizedList(new ArrayList<>());
@@ -174,6 +183,14 @@ class SlowClientsIntegrationTests {
         heapAfter >> 20);
     assertThat(p99).as("p99 latency in ms").isLessThan(1_000);
     assertThat(heapAfter - heapBefore).as("heap growth").isLessThan(64L << 20);
+
+    // The stalled client was let go: what it still finds is what the kernel held, then the end.
+    await().atMost(STALL.multipliedBy(3)).until(() -> slowClients() == slowBefore + 1);
+    await().until(() -> open() == 1);
+    stalled.setSoTimeout(10_000);
+    long bytes = stalled.getInputStream().transferTo(OutputStream.nullOutputStream());
+    log.info("C2: the stalled client was disconnected; {} bytes were still on their way", bytes);
+    assertThat(bytes).as("bytes held for the stalled client").isLessThan(count * TEXT.length());
     reader.body().close();
     stalled.close();
   }

@@ -59,9 +59,20 @@ public final class LocalStack implements AutoCloseable {
    * until it is ready.
    */
   public void crashAndRestart(String name) throws IOException, InterruptedException {
+    restart(crash(name));
+  }
+
+  /** Kills the component called {@code name} as a crash would: no shutdown, no goodbye. */
+  public AppProcess crash(String name) throws InterruptedException {
     AppProcess crashed = app(name);
     crashed.kill();
     running.remove(crashed);
+    return crashed;
+  }
+
+  /** Starts {@code crashed} again on its port and waits until it is ready. */
+  public void restart(AppProcess crashed) throws IOException, InterruptedException {
+    String name = crashed.name();
     Map<String, String> environment =
         switch (name) {
           case "broker" -> brokerEnvironment();

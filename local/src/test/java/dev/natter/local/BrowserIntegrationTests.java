@@ -79,7 +79,36 @@ class BrowserIntegrationTests {
     assertThat(Browsers.screenshot(alice, "two-pages-alice")).exists().isNotEmptyFile();
   }
 
+  @Test
+  void reconnectsAfterTheGatewayCrashedAndMissesNothing() throws Exception {
+    signIn(alice, "alice-reconnect");
+    signIn(bob, "bob-reconnect");
+    send(bob, "before the crash");
+    new WebDriverWait(alice, Duration.ofSeconds(5))
+        .until(page -> texts(alice).contains("before the crash"));
+
+    AppProcess gateway = stack.crash("gateway");
+    new WebDriverWait(alice, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("connection"), "reconnecting…"));
+    Browsers.screenshot(alice, "reconnecting");
+    stack.restart(gateway);
+    // Posted as soon as the gateway is back, most likely before the pages have reconnected.
+    new ChatClient(stack).signIn("carol-reconnect").say("general", "while they were away");
+
+    new WebDriverWait(alice, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBe(By.id("connection"), "connected"));
+    new WebDriverWait(bob, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBe(By.id("connection"), "connected"));
+    send(bob, "after the crash");
+    new WebDriverWait(alice, Duration.ofSeconds(10))
+        .until(page -> texts(alice).contains("after the crash"));
+    assertThat(texts(alice))
+        .containsSubsequence("before the crash", "while they were away", "after the crash")
+        .containsOnlyOnce("before the crash", "while they were away", "after the crash");
+  }
+
   static List<String> notices(ChromeDriver page) {
+
     return page.findElements(By.cssSelector("#messages .message.notice .text")).stream()
         .map(WebElement::getText)
         .toList();

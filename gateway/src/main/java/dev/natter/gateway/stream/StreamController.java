@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.Disposable;
-import reactor.core.Exceptions;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -78,6 +77,7 @@ class StreamController {
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
       @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
       @CookieValue(name = Tokens.COOKIE, required = false) String session,
+      ServerHttpRequest request,
       ServerHttpResponse response) {
     Set<String> followed = rooms(rooms);
     Long lastSeq = position(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter);
@@ -89,27 +89,32 @@ class StreamController {
             .flatMapMany(
                 identity -> {
                   String key = identity.map(member -> Nicks.key(member.nick())).orElse(null);
-                  var stream = stream(followed, lastSeq, key);
+                  var stream = stream(followed, lastSeq, key, request.getRemoteAddress());
                   return identity.map(member -> present(stream, followed, member)).orElse(stream);
                 });
     return metrics.counted(answer);
   }
 
   /** The events {@code rooms} have for the nick keyed {@code nickKey} (anyone when null). */
-  private Flux<ServerSentEvent<String>> stream(Set<String> rooms, Long lastSeq, String nickKey) {
+  private Flux<ServerSentEvent<String>> stream(
+      Set<String> rooms, Long lastSeq, String nickKey, Object client) {
+    ClientPace pace = new ClientPace(properties.buffer(), properties.stall());
     Flux<StreamEvent> live = Flux.merge(rooms.stream().map(hub::follow).toList());
     Flux<ServerSentEvent<String>> events =
-        (lastSeq == null ? live : resumed(live, rooms, lastSeq))
-            .filter(event -> event.isFor(nickKey))
-            .onBackpressureBuffer(properties.buffer(), BufferOverflowStrategy.ERROR)
-            .onErrorResume(Exceptions::isOverflow, this::slowClient)
+        pace.buffered(
+                (lastSeq == null ? live : resumed(live, rooms, lastSeq))
+                    .filter(event -> event.isFor(nickKey)))
             .map(StreamController::toSse);
+    // Ticks are counted whether or not the client takes them, so a stalled one is noticed.
     Flux<ServerSentEvent<String>> heartbeats =
         Flux.interval(properties.heartbeat())
+            .doOnNext(tick -> pace.check())
+            .onBackpressureDrop()
             .map(tick -> ServerSentEvent.<String>builder().comment("").build());
-    return Flux.merge(events, Flux.just(OPENED), heartbeats)
+    return pace.taken(Flux.merge(events, Flux.just(OPENED), heartbeats))
         .takeUntilOther(shutdown.closing())
-        .concatWith(Flux.just(CLOSING));
+        .concatWith(Flux.just(CLOSING))
+        .doOnError(ClientPace.SlowClient.class, why -> slowClient(client, why));
   }
 
   /**
@@ -180,11 +185,17 @@ class StreamController {
         "Last-Event-ID is the id of an event this stream sent: a position, 0 or more");
   }
 
-  /** A client that stopped reading is let go, as designed: the others are not slowed. */
-  private Flux<StreamEvent> slowClient(Throwable overflow) {
-    log.info("Closed a stream whose client stopped reading");
+  /**
+   * A client that stopped reading is let go, as designed: the others are not slowed. The error ends
+   * the response, which closes its connection.
+   */
+  private void slowClient(Object client, ClientPace.SlowClient why) {
+    log.info(
+        "NATTER-STREAM-001 Closed the stream of {}, a client too slow: {}",
+        client,
+        why.getMessage());
+
     metrics.slowClient();
-    return Flux.empty();
   }
 
   private Set<String> rooms(List<String> requested) {
