@@ -1,0 +1,139 @@
+package dev.natter.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** docker-compose.yml: valid Compose, safe by default, and in step with the apps. */
+class ComposeTests {
+
+  final JsonNode compose = Repository.compose("docker-compose.yml");
+  final JsonNode services = compose.path("services");
+
+  @Test
+  void validatesAgainstTheComposeSpecification() {
+    assertThat(Schemas.errors(Schemas.compose(), compose)).isEmpty();
+    assertThat(services.propertyNames())
+        .containsExactlyInAnyOrder("artemis", "broker", "functions", "gateway");
+  }
+
+  @Test
+  void runsTheImagesTheBuildMakes() throws Exception {
+    for (String app : Repository.APPS) {
+      assertThat(services.path(app).path("image").asString())
+          .as(app)
+          .isEqualTo(Repository.image(app));
+    }
+    assertThat(services.path("artemis").path("image").asString())
+        .as("Artemis, from its official image at the version the apps are built with")
+        .isEqualTo("apache/activemq-artemis:2.56.0");
+  }
+
+  @Test
+  void publishesOnlyTheChatAndTheIngress() {
+    Map<String, String> published = new HashMap<>();
+    services
+        .properties()
+        .forEach(
+            service ->
+                service
+                    .getValue()
+                    .path("ports")
+                    .forEach(port -> published.put(port.asString(), service.getKey())));
+    assertThat(published)
+        .containsOnly(Map.entry("8080:8080", "gateway"), Map.entry("8081:8081", "broker"));
+  }
+
+  @Test
+  void everyServiceIsCheckedHealthyAndLimitedInMemory() {
+    services
+        .properties()
+        .forEach(
+            service -> {
+              JsonNode definition = service.getValue();
+              assertThat(definition.path("healthcheck").path("test").isMissingNode())
+                  .as(service.getKey() + " healthcheck")
+                  .isFalse();
+              assertThat(definition.at("/deploy/resources/limits/memory").asString())
+                  .as(service.getKey() + " memory limit")
+                  .isNotBlank();
+              definition
+                  .path("depends_on")
+                  .properties()
+                  .forEach(
+                      dependency ->
+                          assertThat(dependency.getValue().path("condition").asString())
+                              .as(service.getKey() + " waits for " + dependency.getKey())
+                              .isEqualTo("service_healthy"));
+            });
+    assertThat(services.at("/gateway/depends_on/artemis").isMissingNode()).isFalse();
+    assertThat(services.at("/broker/depends_on/artemis").isMissingNode()).isFalse();
+  }
+
+  /** The apps' images have no shell: Paketo's health checker asks each app's readiness. */
+  @Test
+  void appsAreCheckedByPaketosHealthCheckerOnTheirOwnPort() {
+    for (String app : Repository.APPS) {
+      JsonNode service = services.path(app);
+      JsonNode environment = service.path("environment");
+      assertThat(service.at("/healthcheck/test/1").asString()).isEqualTo("/workspace/health-check");
+      assertThat(environment.path("THC_PORT").asString())
+          .as(app + " health check port")
+          .isEqualTo(environment.path("PORT").asString());
+      assertThat(environment.path("THC_PATH").asString()).isEqualTo("/actuator/health/readiness");
+    }
+  }
+
+  private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]+}");
+
+  /** No password or key has a default that would let anyone in. */
+  @Test
+  void credentialsComeFromTheEnvironmentWithoutDefaults() {
+    String text = Repository.read("docker-compose.yml");
+    for (String secret :
+        new String[] {"ARTEMIS_PASSWORD", "NATTER_TOKEN_SECRET", "NATTER_INGRESS_TOKEN"}) {
+      Matcher matcher = Pattern.compile("\\$\\{" + secret + "[^}]*}").matcher(text);
+      assertThat(matcher.find()).as(secret + " is set from the environment").isTrue();
+      matcher.reset();
+      while (matcher.find()) {
+        assertThat(REQUIRED.matcher(matcher.group()).matches())
+            .as(matcher.group() + " must be required (${NAME:?why})")
+            .isTrue();
+      }
+    }
+    assertThat(services.at("/artemis/environment/ANONYMOUS_LOGIN").asString()).isEqualTo("false");
+  }
+
+  @Test
+  void setsOnlyEnvironmentTheAppsRead() {
+    for (String app : Repository.APPS) {
+      var read = Repository.environmentReadBy(app);
+      assertThat(services.path(app).path("environment").propertyNames())
+          .as(app)
+          .allSatisfy(
+              name ->
+                  assertThat(read.contains(name) || Repository.PLATFORM_ENVIRONMENT.contains(name))
+                      .as(name + " is read by " + app)
+                      .isTrue());
+    }
+    assertThat(services.path("artemis").path("environment").propertyNames())
+        .allSatisfy(name -> assertThat(Repository.ARTEMIS_ENVIRONMENT).contains(name));
+  }
+
+  @Test
+  void appsFindEachOtherOnThePortsTheyListenOn() {
+    String artemisUrl = "tcp://artemis:61616";
+    assertThat(services.at("/broker/environment/ARTEMIS_URL").asString()).isEqualTo(artemisUrl);
+    assertThat(services.at("/gateway/environment/ARTEMIS_URL").asString()).isEqualTo(artemisUrl);
+    assertThat(services.at("/broker/environment/NATTER_FUNCTIONS_URL").asString())
+        .isEqualTo(
+            "http://functions:" + services.at("/functions/environment/PORT").asString() + "/");
+    assertThat(services.at("/gateway/environment/PORT").asString()).isEqualTo("8080");
+    assertThat(services.at("/broker/environment/PORT").asString()).isEqualTo("8081");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.natter.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The images the build makes are the ones compose and the manifests run. */
+class ImageBuildTests {
+
+  static Document pom(String path) throws Exception {
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(Repository.ROOT.resolve(path).toFile());
+  }
+
+  static String text(Element parent, String tag) {
+    return parent.getElementsByTagName(tag).item(0).getTextContent().trim();
+  }
+
+  @Test
+  void namesEachImageAfterItsAppAndVersion() throws Exception {
+    Element image = (Element) pom("pom.xml").getElementsByTagName("image").item(0);
+    assertThat(text(image, "name"))
+        .isEqualTo("${natter.image.prefix}${project.artifactId}:${project.version}");
+    for (String app : Repository.APPS) {
+      Element project = pom(app + "/pom.xml").getDocumentElement();
+      String artifactId = project.getElementsByTagName("artifactId").item(1).getTextContent();
+      assertThat(artifactId + ":" + Repository.version()).isEqualTo(Repository.image(app));
+    }
+  }
+
+  @Test
+  void buildsForJava25WithTheAotCacheAndAHealthChecker() throws Exception {
+    Element image = (Element) pom("pom.xml").getElementsByTagName("image").item(0);
+    assertThat(text(image, "BP_JVM_VERSION")).isEqualTo("25");
+    assertThat(text(image, "BP_JVM_AOTCACHE_ENABLED")).isEqualTo("true");
+    assertThat(text(image, "BP_HEALTH_CHECKER_ENABLED")).isEqualTo("true");
+    assertThat(image.getElementsByTagName("buildpack").item(1).getTextContent())
+        .isEqualTo("paketobuildpacks/health-checker");
+  }
+}
