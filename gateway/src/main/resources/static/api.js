@@ -20,9 +20,9 @@ async function call(method, path, body, token) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'The chat cannot be reached; check your connection');
+    throw new ApiError(0, 'Natter cannot be reached right now');
   }
-  const payload = await response.json().catch(() => ({}));
+  const payload = response.status === 204 ? {} : await response.json().catch(() => ({}));
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('Retry-After')) || 0;
     throw new ApiError(response.status, payload.detail || response.statusText, retryAfter);
@@ -31,6 +31,8 @@ async function call(method, path, body, token) {
 }
 
 export const startSession = (nick, token) => call('POST', '/api/sessions', { nick }, token);
+
+export const endSession = (token) => call('DELETE', '/api/sessions', undefined, token);
 
 export const sendMessage = (room, text, token) =>
   call('POST', `/api/rooms/${encodeURIComponent(room)}/messages`, { text }, token);

@@ -1,17 +1,21 @@
-import { ApiError, openStream, recentMessages, roomInfo, sendMessage, startSession } from './api.js';
+import {
+  ApiError, endSession, openStream, recentMessages, roomInfo, sendMessage, startSession,
+} from './api.js';
 import { memberItem, messageElement, roomButton, setMessageState } from './view.js';
 
 const ROOM = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const WAKING_AFTER = 2500;
 const $ = (id) => document.getElementById(id);
 
+// One person per browser: every tab shares the session (and one stream, through the worker).
 const state = {
-  nick: sessionStorage.getItem('natter.nick'),
-  token: sessionStorage.getItem('natter.token'),
+  nick: localStorage.getItem('natter.nick'),
+  token: localStorage.getItem('natter.token'),
   rooms: JSON.parse(localStorage.getItem('natter.rooms') || '["general"]'),
   current: null,
   lists: new Map(), // room -> <ol> of its messages
   unread: new Map(), // room -> count
+  latest: new Map(), // room -> position of its newest event seen
   pending: new Map(), // submission id -> <li> still waiting for its outcome
   outcomes: new Map(), // submission id -> outcome that came before the 202 did
   queue: [], // messages waiting to be sent, in order
@@ -36,28 +40,41 @@ function nearBottom(list) {
   return list.scrollHeight - list.scrollTop - list.clientHeight < 80;
 }
 
-function append(room, item) {
+// Where each room was read up to, kept across reloads.
+const readKey = (room) => `natter.read.${state.nick}.${room}`;
+
+function markRead(room) {
+  const latest = state.latest.get(room);
+  if (latest) localStorage.setItem(readKey(room), String(latest));
+}
+
+function append(room, item, seq) {
   const list = listFor(room);
   if (list.querySelector(`[data-key="${CSS.escape(item.dataset.key)}"]`)) return;
+  if (seq) state.latest.set(room, Math.max(Number(seq), state.latest.get(room) || 0));
   const follow = nearBottom(list);
   list.append(item);
-  if (room === state.current) {
+  if (room === state.current && document.visibilityState === 'visible') {
     if (follow) list.scrollTop = list.scrollHeight;
-  } else if (!item.classList.contains('notice')) {
+    markRead(room);
+  } else if (!item.classList.contains('notice') && !item.classList.contains('mine')
+      && (!seq || Number(seq) > Number(localStorage.getItem(readKey(room)) || 0))) {
     state.unread.set(room, (state.unread.get(room) || 0) + 1);
     renderRooms();
   }
 }
 
 function show(event, kind, text, author = event.data.author) {
-  const item = messageElement({ key: event.id, author, text, time: event.time, kind }, state.nick);
+  const item = messageElement(
+    { key: event.id, author, text, time: event.time, kind, via: event.chatvia }, state.nick);
+  if (author === state.nick && !event.chatvia) item.classList.add('mine');
   setMessageState(item, 'posted');
   settle(event.data.submissionId, 'posted');
-  append(event.room, item);
+  append(event.room, item, event.seq);
 }
 
-function notice(room, key, text) {
-  append(room, messageElement({ key, text, time: new Date(), kind: 'notice' }));
+function notice(room, key, text, seq) {
+  append(room, messageElement({ key, text, time: new Date(), kind: 'notice' }), seq);
 }
 
 // The 202 and the outcome race: whichever comes second settles the message.
@@ -92,18 +109,18 @@ const handlers = {
   'chat.message.rejected': (e) => settle(e.data.submissionId, 'rejected', e.data.detail),
   'chat.help.shown': (e) => {
     settle(e.data.submissionId, 'posted');
-    notice(e.room, e.id, e.data.commands.map((c) => `${c.usage} — ${c.description}`).join('\n'));
+    notice(e.room, e.id, e.data.commands.map((c) => `${c.usage} — ${c.description}`).join('\n'), e.seq);
   },
   'chat.nick.requested': (e) => {
     settle(e.data.submissionId, 'posted');
     changeNick(e.data.nick);
   },
   'chat.member.joined': (e) => {
-    notice(e.room, e.id, `${e.data.nick} joined`);
+    notice(e.room, e.id, `${e.data.nick} joined`, e.seq);
     if (e.room === state.current) loadMembers(e.room);
   },
   'chat.member.left': (e) => {
-    notice(e.room, e.id, `${e.data.nick} left`);
+    notice(e.room, e.id, `${e.data.nick} left`, e.seq);
     if (e.room === state.current) loadMembers(e.room);
   },
   'natter.resync': async (notice) => {
@@ -115,7 +132,9 @@ const handlers = {
 async function loadHistory(room) {
   const entries = await recentMessages(room);
   entries.forEach((entry) => {
-    const event = { id: entry.id, room, time: entry.time, data: entry.data };
+    const event = {
+      id: entry.id, room, time: entry.time, data: entry.data, seq: entry.seq, chatvia: entry.via,
+    };
     const handle = handlers[entry.type];
     if (handle) handle(event);
     advance(entry.seq);
@@ -129,6 +148,7 @@ async function loadMembers(room) {
   if (!info || room !== state.current) return;
   $('room-topic').textContent = info.topic || '';
   $('members').replaceChildren(...info.online.map((nick) => memberItem(nick, state.nick)));
+  $('online-line').textContent = info.online.length ? `Online: ${info.online.join(', ')}` : '';
 }
 
 function advance(position) {
@@ -143,6 +163,7 @@ function renderRooms() {
 function selectRoom(room) {
   state.current = room;
   state.unread.delete(room);
+  markRead(room);
   $('room-title').textContent = `#${room}`;
   $('room-topic').textContent = '';
   const list = listFor(room);
@@ -162,8 +183,9 @@ function showStatus(status) {
   if (status === 'open') loadMembers(state.current);
 }
 
-function deliver(type, data) {
+function deliver(type, data, seq) {
   const event = JSON.parse(data);
+  if (seq) event.seq = seq;
   if (event.room && !state.rooms.includes(event.room)) return;
   handlers[type](event);
 }
@@ -179,7 +201,7 @@ function connect(reconnect = false) {
     state.worker.port.onmessage = ({ data }) => {
       if (data.status) showStatus(data.status);
       if (data.lastEventId) advance(data.lastEventId);
-      if (data.type) deliver(data.type, data.data);
+      if (data.type) deliver(data.type, data.data, data.lastEventId);
     };
     state.worker.port.start();
     window.addEventListener('pagehide', () => state.worker.port.postMessage({ close: true }));
@@ -195,7 +217,7 @@ function connectAlone() {
   Object.keys(handlers).forEach((type) =>
     stream.addEventListener(type, (message) => {
       if (message.lastEventId) advance(message.lastEventId);
-      deliver(type, message.data);
+      deliver(type, message.data, message.lastEventId);
     }));
   state.stream = stream;
 }
@@ -263,7 +285,15 @@ function failed({ text, item }, error) {
     signOut(`${error.message}. Sign in again; your message is kept.`, text);
     return;
   }
-  setMessageState(item, 'rejected', error.message);
+  // Not sent at all: the text goes back in the box, to send again.
+  const input = $('message-input');
+  if (!input.value) {
+    input.value = text;
+    item.remove();
+    $('send-error').textContent = `Not sent: ${error.message}. Your message is back in the box.`;
+    return;
+  }
+  setMessageState(item, 'rejected', `not sent: ${error.message}`);
 }
 
 // --- sessions -----------------------------------------------------------
@@ -271,8 +301,8 @@ function failed({ text, item }, error) {
 function remember(session) {
   state.nick = session.nick;
   state.token = session.token;
-  sessionStorage.setItem('natter.nick', session.nick);
-  sessionStorage.setItem('natter.token', session.token);
+  localStorage.setItem('natter.nick', session.nick);
+  localStorage.setItem('natter.token', session.token);
 }
 
 async function changeNick(nick) {
@@ -285,12 +315,24 @@ async function changeNick(nick) {
   }
 }
 
-function signOut(reason, draft) {
+function signOut(reason, draft, here = true) {
   state.stream?.close();
   state.worker?.port.postMessage({ close: true });
-  sessionStorage.clear();
+  if (here && state.token) endSession(state.token).catch(() => {});
+  if (here) {
+    localStorage.removeItem('natter.token');
+    localStorage.removeItem('natter.nick');
+  }
   if (draft) sessionStorage.setItem('natter.draft', draft);
   state.token = null;
+  // What the next person sees starts afresh.
+  state.lists.clear();
+  state.unread.clear();
+  state.latest.clear();
+  state.pending.clear();
+  state.lastEventId = null;
+  $('messages').replaceChildren();
+  $('members').replaceChildren();
   $('chat').hidden = true;
   $('login').hidden = false;
   $('login-error').textContent = reason || '';
@@ -373,6 +415,25 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     $('join-room').focus();
   }
+});
+
+// Another tab signed in, changed nick or signed out: this one follows.
+window.addEventListener('storage', (event) => {
+  if (event.key !== 'natter.token' || event.newValue === state.token) return;
+  if (!event.newValue) {
+    signOut('Signed out in another tab.', null, false);
+    return;
+  }
+  const signedIn = Boolean(state.token);
+  state.token = event.newValue;
+  state.nick = localStorage.getItem('natter.nick');
+  $('me').textContent = state.nick;
+  $('me').title = state.nick;
+  if (!signedIn) enterChat();
+});
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && state.current) markRead(state.current);
 });
 
 if (state.token) enterChat();

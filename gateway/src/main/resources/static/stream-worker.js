@@ -20,6 +20,8 @@ let opened = '';
 let lastEventId = null;
 let resumeFrom = null;
 let status = 'connecting';
+let failures = 0;
+let retry = null;
 
 function broadcast(message) {
   tabs.forEach((rooms, port) => port.postMessage(message));
@@ -35,6 +37,7 @@ function open(force) {
   if (!force && key === opened && source) return;
   source?.close();
   source = null;
+  clearTimeout(retry);
   opened = key;
   if (!rooms.length) return;
   const query = new URLSearchParams();
@@ -42,17 +45,26 @@ function open(force) {
   const from = resumeFrom ?? lastEventId;
   if (from) query.set('lastEventId', from);
   resumeFrom = null;
-  source = new EventSource(`/api/stream?${query}`);
-  source.onopen = () => {
+  const stream = new EventSource(`/api/stream?${query}`);
+  source = stream;
+  stream.onopen = () => {
+    failures = 0;
     status = 'open';
     broadcast({ status });
   };
-  source.onerror = () => {
+  stream.onerror = () => {
     status = 'lost';
     broadcast({ status });
+    // The browser retries by itself after a network error, but gives up for good on an answer
+    // that is not a stream, such as a proxy's 502 while the gateway starts: retry then, slower
+    // each time, from the last event seen.
+    if (stream === source && stream.readyState === EventSource.CLOSED) {
+      const delay = Math.min(15000, 1000 * 2 ** failures++);
+      retry = setTimeout(() => open(true), delay);
+    }
   };
   TYPES.forEach((type) =>
-    source.addEventListener(type, (event) => {
+    stream.addEventListener(type, (event) => {
       if (event.lastEventId) advance(event.lastEventId);
       broadcast({ type, data: event.data, lastEventId: event.lastEventId });
     }));

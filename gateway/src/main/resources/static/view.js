@@ -2,7 +2,8 @@
 // attributes set one by one, never as markup.
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const LINK = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
+// http(s) links, and bare www. addresses, which open over https.
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 
 function span(className, text) {
   const element = document.createElement('span');
@@ -18,7 +19,7 @@ function richText(text, me) {
   for (const match of text.matchAll(LINK)) {
     appendMentions(container, text.slice(last, match.index), me);
     const link = document.createElement('a');
-    link.href = match[0];
+    link.href = match[0].startsWith('www.') ? `https://${match[0]}` : match[0];
     link.textContent = match[0];
     link.target = '_blank';
     link.rel = 'noopener noreferrer nofollow';
@@ -42,7 +43,11 @@ function appendMentions(container, text, me) {
   });
 }
 
-export function messageElement({ key, author, text, time, kind = 'message' }, me) {
+/**
+ * A message of the list. One that came in through the CloudEvents ingress names its producer
+ * ({@code via}), since its author is whoever that producer said.
+ */
+export function messageElement({ key, author, text, time, kind = 'message', via }, me) {
   const item = document.createElement('li');
   item.className = `message ${kind}`;
   item.dataset.key = key;
@@ -55,6 +60,11 @@ export function messageElement({ key, author, text, time, kind = 'message' }, me
     body.append(span('text', text));
   } else {
     body.append(span('author', author), richText(text, me));
+  }
+  if (via) {
+    const tag = span('via', `via ${via}`);
+    tag.title = 'Posted by an integration, which names its author';
+    body.querySelector('.author')?.after(tag);
   }
   item.append(span('time', when), body);
   if (me && text.includes(`@${me}`)) item.classList.add('mentions-me');
@@ -83,6 +93,6 @@ export function roomButton(room, current, unread, onSelect) {
 export function memberItem(nick, me) {
   const item = document.createElement('li');
   item.textContent = nick;
-  if (nick === me) item.className = 'me';
+  if (nick === me) item.className = 'self';
   return item;
 }

@@ -45,6 +45,16 @@ public final class ChatEvents {
   /** Extension attribute naming the only nick that may see an event, such as a rejection. */
   public static final String AUDIENCE = "chataudience";
 
+  /**
+   * Extension attribute of what answers a submission that did not come through the chat page: the
+   * producer's {@code source}. Its author is whoever the producer says, so pages show where it came
+   * from.
+   */
+  public static final String VIA = "chatvia";
+
+  /** The {@code source} of submissions made through the chat page. */
+  public static final java.net.URI GATEWAY_SOURCE = java.net.URI.create("/natter/gateway");
+
   /** Prefix shared by every chat event type. */
   public static final String TYPE_PREFIX = "chat.";
 

@@ -26,15 +26,22 @@ public final class Nicks {
   }
 
   /**
-   * The key under which a nick is unique: equal for nicks that differ only in case or that look
-   * alike (Unicode confusables, such as Latin "a" and Cyrillic "а", or "rn" and "m").
+   * The key under which a nick is unique: equal for nicks that differ only in case, in accents (the
+   * combining diacritical marks of Latin, Greek and Cyrillic), or that look alike (Unicode
+   * confusables, such as Latin "a" and Cyrillic "а", "rn" and "m", or "0" and "O"). Case is folded
+   * again after the skeleton, since a confusable may map to a capital.
    *
    * @see <a href="https://www.unicode.org/reports/tr39/#Confusable_Detection">UTS #39</a>
    */
   public static String key(String nick) {
-    String folded = UCharacter.foldCase(normalise(nick), true);
-    return SKELETONS.get().getSkeleton(folded);
+    String bare =
+        DIACRITICS.matcher(Normalizer.normalize(nick.strip(), Normalizer.Form.NFD)).replaceAll("");
+    SpoofChecker skeletons = SKELETONS.get();
+    String skeleton = skeletons.getSkeleton(UCharacter.foldCase(bare, true));
+    return skeletons.getSkeleton(UCharacter.foldCase(skeleton, true));
   }
+
+  private static final Pattern DIACRITICS = Pattern.compile("[\\u0300-\\u036f]");
 
   /** Whether {@code nick}, already normalised, follows the rule. */
   public static boolean isValid(String nick) {

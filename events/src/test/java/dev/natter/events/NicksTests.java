@@ -17,14 +17,19 @@ class NicksTests {
     "modern, rnodern",
     "Zoë, Zoe\u0308",
     "straße, STRASSE",
-    "bob, ｂｏｂ"
+    "bob, ｂｏｂ",
+    "Robert, R0bert",
+    "Robert, Robeŕt",
+    "Robert, ROBERT",
+    "olga, 0lga",
+    "Zoe, Zoë"
   })
   void givesLookAlikeNicksTheSameKey(String one, String other) {
     assertThat(Nicks.key(other)).isEqualTo(Nicks.key(one));
   }
 
   @ParameterizedTest
-  @CsvSource({"alice, alicia", "bob, rob", "ann, anne"})
+  @CsvSource({"alice, alicia", "bob, rob", "ann, anne", "नमस्ते, नमस्त", "李小龙, 李小虎"})
   void givesDifferentNicksDifferentKeys(String one, String other) {
     assertThat(Nicks.key(other)).isNotEqualTo(Nicks.key(one));
   }

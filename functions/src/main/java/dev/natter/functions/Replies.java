@@ -36,6 +36,10 @@ public class Replies {
     if (room != null) {
       builder.withExtension(ChatEvents.ROOM, room.toString());
     }
+    if (ChatEvents.MESSAGE_SUBMITTED.equals(cause.getType())
+        && !ChatEvents.GATEWAY_SOURCE.equals(cause.getSource())) {
+      builder.withExtension(ChatEvents.VIA, cause.getSource().toString());
+    }
     return builder.build();
   }
 

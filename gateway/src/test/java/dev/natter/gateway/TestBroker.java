@@ -5,7 +5,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /** An Artemis broker in the test's JVM, on a free port, keeping nothing on disk. */
-final class TestBroker {
+public final class TestBroker {
 
   private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
   private final int port;
@@ -14,7 +14,7 @@ final class TestBroker {
     this.port = port;
   }
 
-  static TestBroker start() throws Exception {
+  public static TestBroker start() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -29,11 +29,17 @@ final class TestBroker {
     return broker;
   }
 
-  String url() {
+  /** The embedded server, to declare what the broker bridge would. */
+  public EmbeddedActiveMQ server() {
+    return server;
+  }
+
+  public String url() {
+
     return "tcp://localhost:" + port;
   }
 
-  void stop() throws Exception {
+  public void stop() throws Exception {
     server.stop();
   }
 }

@@ -90,7 +90,12 @@ public final class AppProcess {
     process.destroyForcibly().waitFor();
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public String name() {
+
     return name;
   }
 

@@ -35,24 +35,12 @@ public final class LocalNatter {
       log.error("{}", e.getMessage());
       System.exit(1);
     }
-    watch(stack, stopped);
+    // A component that dies on its own is started again; one that keeps dying stops Natter.
+    new Supervisor(stack, () -> System.exit(1), () -> STOPPING.get() || stopped.getCount() == 0)
+        .watch("broker", "functions", "gateway");
     log.info("Natter is running: open http://localhost:{}/ (Ctrl-C stops it)", ports.gateway());
     log.info("CloudEvents ingress: http://localhost:{}/", ports.ingress());
     stopped.await();
-  }
-
-  /** A component that dies on its own takes the others down, so it is not missed. */
-  private static void watch(LocalStack stack, CountDownLatch stopped) {
-    for (String name : new String[] {"broker", "functions", "gateway"}) {
-      AppProcess app = stack.app(name);
-      app.onExit(
-          code -> {
-            if (stopped.getCount() > 0 && !STOPPING.get()) {
-              log.error("The {} exited ({}); see {}. Stopping Natter.", name, code, app.log());
-              System.exit(1);
-            }
-          });
-    }
   }
 
   private static void stop(LocalStack stack, CountDownLatch stopped) {

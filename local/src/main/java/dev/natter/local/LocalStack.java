@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole chat on one machine: the broker app with an embedded Artemis, the functions and the
@@ -21,7 +22,7 @@ public final class LocalStack implements AutoCloseable {
   private final Path data;
   private final Ports ports;
   private final Map<String, String> gatewaySettings;
-  private final List<AppProcess> running = new ArrayList<>();
+  private final List<AppProcess> running = new CopyOnWriteArrayList<>();
 
   /**
    * A stack of the runnable jars in {@code apps}, keeping its state under {@code data}.
@@ -71,15 +72,23 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Starts {@code crashed} again on its port and waits until it is ready. */
-  public void restart(AppProcess crashed) throws IOException, InterruptedException {
+  public AppProcess restart(AppProcess crashed) throws IOException, InterruptedException {
     String name = crashed.name();
+    running.remove(crashed);
     Map<String, String> environment =
         switch (name) {
           case "broker" -> brokerEnvironment();
           case "gateway", "gateway-2" -> gatewayEnvironment();
           default -> artemisEnvironment();
         };
-    start(name, crashed.port(), environment).awaitReady(START_TIMEOUT);
+    AppProcess restarted = start(name, crashed.port(), environment);
+    restarted.awaitReady(START_TIMEOUT);
+    return restarted;
+  }
+
+  /** Whether {@code app} is one of the stack's: a component crashed on purpose is not. */
+  boolean isRunning(AppProcess app) {
+    return running.contains(app);
   }
 
   /** The running component called {@code name}: broker, functions or gateway. */
@@ -133,7 +142,6 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Map<String, String> artemisEnvironment() {
-
     return Map.of("ARTEMIS_URL", artemisUrl());
   }
 
@@ -144,10 +152,12 @@ public final class LocalStack implements AutoCloseable {
   /** Stops every component, the last started first. */
   @Override
   public void close() throws InterruptedException {
-    for (int i = running.size() - 1; i >= 0; i--) {
-      running.get(i).stop(STOP_GRACE);
-    }
+    // Taken off the list first, so that their exits are known to be meant.
+    List<AppProcess> stopping = new ArrayList<>(running);
     running.clear();
+    for (int i = stopping.size() - 1; i >= 0; i--) {
+      stopping.get(i).stop(STOP_GRACE);
+    }
   }
 
   /** The ports of the components. */

@@ -143,12 +143,12 @@ class BrowserIntegrationTests {
   @Test // C6
   void sevenTabsStillSendAndReceiveWithinTwoSeconds() throws Exception {
     List<String> tabs = new java.util.ArrayList<>();
-    for (int i = 1; i <= 7; i++) {
-      if (i > 1) {
-        alice.switchTo().newWindow(WindowType.TAB);
-      }
+    signIn(alice, "tabs-" + System.nanoTime() % 100_000);
+    tabs.add(alice.getWindowHandle());
+    for (int i = 2; i <= 7; i++) {
+      alice.switchTo().newWindow(WindowType.TAB);
       tabs.add(alice.getWindowHandle());
-      signIn(alice, "tab-" + i + "-" + System.nanoTime() % 100_000);
+      openSignedIn(alice);
     }
 
     alice.switchTo().window(tabs.get(6));
@@ -166,8 +166,40 @@ class BrowserIntegrationTests {
         .until(page -> texts(alice).contains("from the first tab"));
   }
 
+  /** A new tab of a browser already signed in opens the chat as the same person. */
+  void openSignedIn(ChromeDriver page) {
+    page.get("http://localhost:" + stack.ports().gateway() + "/");
+    new WebDriverWait(page, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("connection"), "connected"));
+  }
+
+  /** One person per browser: every tab is them, and signing out in one signs out all. */
+  @Test
+  void everyTabOfABrowserIsTheSamePerson() throws Exception {
+    signIn(alice, "alice-tabs");
+    signIn(bob, "bob-tabs");
+    String first = alice.getWindowHandle();
+    alice.switchTo().newWindow(WindowType.TAB);
+    openSignedIn(alice);
+    assertThat(alice.findElement(By.id("me")).getText()).isEqualTo("alice-tabs");
+    new WebDriverWait(bob, Duration.ofSeconds(10))
+        .until(page -> bob.findElement(By.id("members")).getText().contains("alice-tabs"));
+
+    alice.findElement(By.id("sign-out")).click();
+
+    alice.switchTo().window(first);
+    new WebDriverWait(alice, Duration.ofSeconds(5))
+        .until(page -> page.findElement(By.id("login")).isDisplayed());
+    assertThat(alice.findElement(By.id("login-error")).getText()).contains("another tab");
+    assertThat(alice.findElements(By.cssSelector("#messages .message"))).isEmpty();
+    new WebDriverWait(bob, Duration.ofSeconds(15))
+        .until(page -> !bob.findElement(By.id("members")).getText().contains("alice-tabs"));
+    assertThat(notices(bob)).contains("alice-tabs left");
+  }
+
   @Test // C16
   void refusesANickThatIsMarkup() throws Exception {
+
     alice.get("http://localhost:" + stack.ports().gateway() + "/");
     alice.findElement(By.id("nick")).sendKeys("\"><svg onload=alert(1)>");
     alice.findElement(By.cssSelector("#login-form button")).click();

@@ -4,6 +4,7 @@ import dev.natter.events.ChatEvents;
 import io.cloudevents.CloudEvent;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +43,9 @@ class Help implements Command {
 
   @Override
   public CloudEvent run(CloudEvent submitted, String author, String arguments) {
+    // The bean factory leaves a bean out of its own providers: help adds itself.
     List<Entry> entries =
-        commands
-            .orderedStream()
+        Stream.concat(Stream.of(this), commands.orderedStream().filter(command -> command != this))
             .sorted(Comparator.comparing(Command::name))
             .map(command -> new Entry(command.usage(), command.description()))
             .toList();

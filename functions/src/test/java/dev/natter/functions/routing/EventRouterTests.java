@@ -86,6 +86,45 @@ class EventRouterTests {
                     .isEqualTo("chat.dice.rolled"));
   }
 
+  /** Whoever posts through the ingress names the author: the answer says where it came from. */
+  @Test
+  void namesTheProducerOfASubmissionThatDidNotComeFromThePage() throws Exception {
+    mvc.perform(binary("chat.message.submitted"))
+        .andExpect(status().isOk())
+        .andExpect(
+            result -> assertThat(result.getResponse().getHeader("ce-chatvia")).isEqualTo("/tests"));
+    mvc.perform(
+            post("/")
+                .header("ce-specversion", "1.0")
+                .header("ce-id", "sub-2")
+                .header("ce-source", "/natter/gateway")
+                .header("ce-type", "chat.message.submitted")
+                .header("ce-room", "general")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(DATA))
+        .andExpect(status().isOk())
+        .andExpect(result -> assertThat(result.getResponse().getHeader("ce-chatvia")).isNull());
+  }
+
+  /** In the running app, help lists every command, itself included. */
+  @Test
+  void helpListsEveryCommandItselfIncluded() throws Exception {
+    mvc.perform(
+            binary("chat.message.submitted")
+                .header("ce-chatcommand", "help")
+                .content("{\"author\":\"alice\",\"text\":\"/help\"}"))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.commands[*].usage")
+                .value(
+                    org.hamcrest.Matchers.contains(
+                        "/help",
+                        "/me <action>",
+                        "/nick <new nick>",
+                        "/roll NdM",
+                        "/topic <text>")));
+  }
+
   @Test
   void refusesTypeOutsideTheAllowList() throws Exception {
 

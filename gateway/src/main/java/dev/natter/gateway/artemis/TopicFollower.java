@@ -53,8 +53,9 @@ public abstract class TopicFollower implements SmartLifecycle, DisposableBean {
     if (!running) {
       return;
     }
+    Connection opened = null;
     try {
-      Connection opened = factory.createConnection();
+      opened = factory.createConnection();
       opened.setExceptionListener(
           e -> log.warn("NATTER-FOLLOW-001 Connection following {}: {}", address, e.getMessage()));
       Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -64,6 +65,7 @@ public abstract class TopicFollower implements SmartLifecycle, DisposableBean {
       connection = opened;
       log.info("Following {}", address);
     } catch (JMSException e) {
+      closeQuietly(opened);
       log.warn(
           "NATTER-FOLLOW-002 Cannot follow {} yet, retrying in {}: {}",
           address,
@@ -78,6 +80,10 @@ public abstract class TopicFollower implements SmartLifecycle, DisposableBean {
     running = false;
     Connection open = connection;
     connection = null;
+    closeQuietly(open);
+  }
+
+  private void closeQuietly(Connection open) {
     if (open != null) {
       try {
         open.close();

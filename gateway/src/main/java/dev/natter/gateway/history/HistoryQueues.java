@@ -41,10 +41,11 @@ public class HistoryQueues {
     return jms.execute(
         session -> {
           List<T> values = new ArrayList<>();
-          if (!ArtemisQueues.exists(session, queue)) {
+          var found = ArtemisQueues.find(session, queue);
+          if (found.isEmpty()) {
             return values;
           }
-          try (QueueBrowser browser = session.createBrowser(session.createQueue(queue), selector)) {
+          try (QueueBrowser browser = session.createBrowser(found.get(), selector)) {
             for (Object message : Collections.list(browser.getEnumeration())) {
               reader.read((Message) message).ifPresent(values::add);
             }

@@ -35,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class MessageController {
 
-  static final URI SOURCE = URI.create("/natter/gateway");
+  static final URI SOURCE = ChatEvents.GATEWAY_SOURCE;
 
   private final Authenticator authenticator;
   private final JmsTemplate jms;

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param author who said or did it
  * @param text what it says, in words
  * @param submissionId the id of the submission it answers
+ * @param via where it came from, when not through the chat page: the producer's source
  * @param data the event's data, for clients that show more
  */
 record MessageView(
@@ -23,4 +24,5 @@ record MessageView(
     String text,
     String time,
     String submissionId,
+    String via,
     Map<String, Object> data) {}

@@ -80,6 +80,7 @@ class RoomHistory {
             text(event.getType(), data),
             time,
             string(data.get("submissionId")),
+            string(event.getExtension(ChatEvents.VIA)),
             data));
   }
 

@@ -68,7 +68,7 @@ public class Presence {
     return true;
   }
 
-  /** Gives up {@code nick}, if {@code session} holds it: the owner signs in under another. */
+  /** Gives up {@code nick}, if {@code session} holds it: its owner signed out or took another. */
   public void release(String nick, String session) {
     String key = Nicks.key(nick);
     PresenceRecord current = records.get(claimKey(key));

@@ -58,10 +58,11 @@ class PresenceFeed extends TopicFollower {
   @Override
   protected void connected(Connection connection) throws JMSException {
     try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      if (!ArtemisQueues.exists(session, STATE)) {
+      var state = ArtemisQueues.find(session, STATE);
+      if (state.isEmpty()) {
         return;
       }
-      try (QueueBrowser browser = session.createBrowser(session.createQueue(STATE))) {
+      try (QueueBrowser browser = session.createBrowser(state.get())) {
         for (Object message : Collections.list(browser.getEnumeration())) {
           onMessage((Message) message);
         }

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,6 +43,25 @@ class SessionController {
     return Mono.fromCallable(() -> start(nick, previous)).subscribeOn(Schedulers.boundedElastic());
   }
 
+  /**
+   * Ends the session the bearer token names: its nick is free at once and the stream's cookie is
+   * cleared. Ending a session already ended, or none, is not an error.
+   */
+  @DeleteMapping("/api/sessions")
+  Mono<ResponseEntity<Void>> end(
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Optional<Identity> identity = previous(authorization);
+    return Mono.fromRunnable(
+            () -> identity.ifPresent(ended -> presence.release(ended.nick(), ended.session())))
+        .subscribeOn(Schedulers.boundedElastic())
+        .then(
+            Mono.fromSupplier(
+                () ->
+                    ResponseEntity.noContent()
+                        .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
+                        .<Void>build()));
+  }
+
   /** The session a signed-in user changes nick from, if the request carries one. */
   private Optional<Identity> previous(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -53,16 +73,19 @@ class SessionController {
   private ResponseEntity<SessionResponse> start(String nick, Optional<Identity> previous) {
     String token = tokens.issue(new Identity(nick, presence.claim(nick)));
     previous.ifPresent(old -> presence.release(old.nick(), old.session()));
-    ResponseCookie cookie =
-        ResponseCookie.from(Tokens.COOKIE, token)
-            .httpOnly(true)
-            .sameSite("Strict")
-            .path("/api/stream")
-            .maxAge(lifetime)
-            .build();
     return ResponseEntity.status(HttpStatus.CREATED)
-        .header(HttpHeaders.SET_COOKIE, cookie.toString())
+        .header(HttpHeaders.SET_COOKIE, cookie(token, lifetime).toString())
         .body(new SessionResponse(nick, token));
+  }
+
+  /** The cookie that lets the page's stream, which cannot send headers, say whose it is. */
+  private static ResponseCookie cookie(String token, Duration maxAge) {
+    return ResponseCookie.from(Tokens.COOKIE, token)
+        .httpOnly(true)
+        .sameSite("Strict")
+        .path("/api/stream")
+        .maxAge(maxAge)
+        .build();
   }
 
   record SessionRequest(String nick) {}
