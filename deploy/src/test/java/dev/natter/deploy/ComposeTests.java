@@ -85,7 +85,22 @@ class ComposeTests {
       assertThat(environment.path("THC_PORT").asString())
           .as(app + " health check port")
           .isEqualTo(environment.path("PORT").asString());
-      assertThat(environment.path("THC_PATH").asString()).isEqualTo("/actuator/health/readiness");
+      assertThat(environment.path("THC_PATH").asString()).isEqualTo("/readyz");
+    }
+  }
+
+  /** Metrics and the actuator answer on their own port, which is never published. */
+  @Test
+  void appsServeMetricsOnAnUnpublishedPortAndLogJson() {
+    for (String app : Repository.APPS) {
+      JsonNode service = services.path(app);
+      JsonNode environment = service.path("environment");
+      String management = environment.path("NATTER_MANAGEMENT_PORT").asString();
+      assertThat(management).as(app + " management port").isEqualTo("9090");
+      assertThat(service.path("ports").valueStream().map(JsonNode::asString))
+          .as(app + " publishes")
+          .noneMatch(port -> port.contains(management));
+      assertThat(environment.path("LOGGING_STRUCTURED_FORMAT_CONSOLE").asString()).isEqualTo("ecs");
     }
   }
 

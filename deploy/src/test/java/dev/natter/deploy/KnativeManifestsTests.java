@@ -134,6 +134,10 @@ class KnativeManifestsTests {
           "metadata.annotations.autoscaling.knative.dev/target",
           "metadata.annotations.autoscaling.knative.dev/window",
           "metadata.annotations.autoscaling.knative.dev/scale-to-zero-pod-retention-period",
+          // free annotations, read by Prometheus's pod discovery, not by Knative
+          "metadata.annotations.prometheus.io/scrape",
+          "metadata.annotations.prometheus.io/port",
+          "metadata.annotations.prometheus.io/path",
           "spec.containerConcurrency",
           "spec.timeoutSeconds",
           "spec.enableServiceLinks",
@@ -209,10 +213,8 @@ class KnativeManifestsTests {
       boolean gateway = service.at("/metadata/name").asString().equals("natter");
       assertThat(minScale).as(name(service)).isEqualTo(gateway ? "1" : "0");
       JsonNode container = service.at("/spec/template/spec/containers/0");
-      assertThat(container.at("/readinessProbe/httpGet/path").asString())
-          .isEqualTo("/actuator/health/readiness");
-      assertThat(container.at("/livenessProbe/httpGet/path").asString())
-          .isEqualTo("/actuator/health/liveness");
+      assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/readyz");
+      assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/livez");
       assertThat(container.at("/resources/limits/memory").asString()).isNotBlank();
       assertThat(service.at("/spec/template/spec/timeoutSeconds").asInt()).isPositive();
     }

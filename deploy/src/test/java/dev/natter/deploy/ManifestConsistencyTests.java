@@ -93,7 +93,10 @@ class ManifestConsistencyTests {
         .allSatisfy(name -> assertThat(Repository.ARTEMIS_ENVIRONMENT).contains(name));
   }
 
-  /** The probes ask Spring Boot's health groups, which every app exposes. */
+  /**
+   * The probes ask Spring Boot's health groups on the app's own port (Knative probes no other),
+   * while the actuator itself answers on the management port.
+   */
   @Test
   void probesAskPathsTheAppsServe() {
     for (String app : Repository.APPS) {
@@ -101,15 +104,45 @@ class ManifestConsistencyTests {
       assertThat(configuration.at("/management/endpoint/health/probes/enabled").asBoolean())
           .as(app + " health probes")
           .isTrue();
+      assertThat(
+              configuration
+                  .at("/management/endpoint/health/probes/add-additional-paths")
+                  .asBoolean())
+          .as(app + " serves /readyz and /livez on its own port")
+          .isTrue();
       assertThat(configuration.at("/management/endpoints/web/exposure/include").asString())
-          .as(app + " exposes health")
-          .contains("health");
+          .as(app + " exposes health and metrics")
+          .contains("health", "prometheus");
+      assertThat(configuration.at("/management/server/port").asString())
+          .isEqualTo("${NATTER_MANAGEMENT_PORT:}");
     }
     for (var container : containers().entrySet()) {
       assertThat(container.getValue().at("/readinessProbe/httpGet/path").asString())
-          .isEqualTo("/actuator/health/readiness");
+          .isEqualTo("/readyz");
       assertThat(container.getValue().at("/livenessProbe/httpGet/path").asString())
-          .isEqualTo("/actuator/health/liveness");
+          .isEqualTo("/livez");
+    }
+  }
+
+  /** Prometheus finds every app's metrics on the management port the app is told. */
+  @Test
+  void prometheusScrapesTheManagementPort() {
+    Map<String, JsonNode> templates =
+        Map.of(
+            "broker", find("Deployment", "natter-broker").at("/spec/template"),
+            "post-message", knativeService("post-message").at("/spec/template"),
+            "run-command", knativeService("run-command").at("/spec/template"),
+            "gateway", knativeService("natter").at("/spec/template"));
+    for (var template : templates.entrySet()) {
+      JsonNode annotations = template.getValue().at("/metadata/annotations");
+      JsonNode container = template.getValue().at("/spec/containers/0");
+      assertThat(annotations.path("prometheus.io/scrape").asString()).isEqualTo("true");
+      assertThat(annotations.path("prometheus.io/path").asString())
+          .isEqualTo("/actuator/prometheus");
+      assertThat(annotations.path("prometheus.io/port").asString())
+          .as(template.getKey())
+          .isEqualTo(environment(container).get("NATTER_MANAGEMENT_PORT"));
+      assertThat(environment(container).get("LOGGING_STRUCTURED_FORMAT_CONSOLE")).isEqualTo("ecs");
     }
   }
 

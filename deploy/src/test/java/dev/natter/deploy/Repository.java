@@ -112,6 +112,7 @@ final class Repository {
   static final Set<String> PLATFORM_ENVIRONMENT =
       Set.of(
           "SPRING_CONFIG_ADDITIONAL_LOCATION", // Spring Boot: more configuration files
+          "LOGGING_STRUCTURED_FORMAT_CONSOLE", // Spring Boot: JSON log lines on the console
           "BPL_JVM_THREAD_COUNT", // Paketo's memory calculator
           "THC_PORT", // Paketo's health checker
           "THC_PATH");

@@ -34,6 +34,11 @@ public final class TestBroker {
     return server;
   }
 
+  /** Starts the broker again, on the same port, after {@link #stop()}. */
+  public void restart() throws Exception {
+    server.start();
+  }
+
   public String url() {
 
     return "tcp://localhost:" + port;

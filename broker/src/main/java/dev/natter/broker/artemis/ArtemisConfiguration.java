@@ -2,6 +2,7 @@ package dev.natter.broker.artemis;
 
 import dev.natter.events.jms.ArtemisClientShutdown;
 import dev.natter.events.jms.ArtemisConnections;
+import dev.natter.events.jms.ArtemisReadiness;
 import java.util.List;
 import java.util.Optional;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -38,6 +39,13 @@ class ArtemisConfiguration {
         ArtemisConnections.factory(properties.url(), properties.user(), properties.password());
     factory.setConsumerWindowSize(0);
     return factory;
+  }
+
+  /** Readiness: the bridge can accept nothing while Artemis cannot be reached. */
+  @Bean
+  ArtemisReadiness artemisHealthIndicator(
+      ArtemisProperties properties, Optional<EmbeddedArtemis> embedded) {
+    return new ArtemisReadiness(properties.url(), properties.user(), properties.password());
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.natter.broker.ingress;
 
+import dev.natter.broker.BrokerMetrics;
 import dev.natter.broker.trigger.Hops;
 import dev.natter.events.ChatContract;
 import dev.natter.events.Commands;
@@ -34,13 +35,16 @@ class IngressController {
   private static final Logger log = LoggerFactory.getLogger(IngressController.class);
 
   private final IngressPublisher publisher;
+  private final BrokerMetrics metrics;
   private final IngressProperties properties;
   private final int ttl;
 
   IngressController(
+      BrokerMetrics metrics,
       IngressPublisher publisher,
       IngressProperties properties,
       @Value("${natter.broker.ttl:16}") int ttl) {
+    this.metrics = metrics;
     this.publisher = publisher;
     this.properties = properties;
     this.ttl = ttl;
@@ -54,12 +58,20 @@ class IngressController {
       throws IOException {
     requireToken(authorization);
     List<CloudEvent> events = CloudEventHttp.read(headers, body(request));
-    events.forEach(this::check);
-    publisher.publish(
-        distinct(events).stream()
-            .map(Commands::tag)
-            .map(event -> Hops.entering(event, ttl))
-            .toList());
+    try {
+      events.forEach(this::check);
+    } catch (RuntimeException refused) {
+      events.forEach(event -> metrics.ingress(event.getType(), "refused"));
+      throw refused;
+    }
+    List<CloudEvent> distinct = distinct(events);
+    int repeated =
+        publisher.publish(
+            distinct.stream().map(Commands::tag).map(event -> Hops.entering(event, ttl)).toList());
+    distinct.forEach(event -> metrics.ingress(event.getType(), "accepted"));
+    if (repeated + events.size() - distinct.size() > 0) {
+      metrics.duplicates(repeated + events.size() - distinct.size());
+    }
     log.debug("Accepted {} event(s)", events.size());
     return ResponseEntity.accepted().build();
   }

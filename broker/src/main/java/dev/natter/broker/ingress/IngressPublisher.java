@@ -30,7 +30,13 @@ class IngressPublisher {
     this.oneByOne = new JmsTemplate(connectionFactory);
   }
 
-  void publish(List<CloudEvent> events) {
+  /**
+   * Sends {@code events}, all or none.
+   *
+   * @return how many of them the broker already had, and dropped: at least one when any was a
+   *     repeat, as Artemis does not say how many of a request were
+   */
+  int publish(List<CloudEvent> events) {
     try {
       transacted.execute(
           session -> {
@@ -38,6 +44,7 @@ class IngressPublisher {
             session.commit();
             return null;
           });
+      return 0;
     } catch (JmsException e) {
       if (!isDuplicate(e)) {
         throw e;
@@ -48,6 +55,7 @@ class IngressPublisher {
             BrokerSender.send(session, events);
             return null;
           });
+      return 1;
     }
   }
 

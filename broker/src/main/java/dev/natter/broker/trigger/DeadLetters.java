@@ -14,8 +14,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.SessionProxy;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +45,29 @@ class DeadLetters {
   DeadLetters(SubscriberClient client, JmsTemplate jms) {
     this.client = client;
     this.jms = jms;
+  }
+
+  /** How many events wait in the trigger's dead-letter queue; -1 when Artemis cannot say. */
+  long depth(String trigger) {
+    try {
+      return jms.execute(
+          session -> {
+            Session target =
+                session instanceof SessionProxy proxy ? proxy.getTargetSession() : session;
+            try {
+              var query =
+                  ((ActiveMQSession) target)
+                      .getCoreSession()
+                      .queueQuery(SimpleString.of(TriggerNames.deadLetters(trigger)));
+              return query.isExists() ? query.getMessageCount() : 0L;
+            } catch (ActiveMQException e) {
+              throw new IllegalStateException(e.getMessage(), e);
+            }
+          });
+    } catch (RuntimeException e) {
+      log.debug("Counting the dead letters of {}: {}", trigger, e.getMessage());
+      return -1;
+    }
   }
 
   /** Dead-letters {@code event} in the transaction of {@code session}. */

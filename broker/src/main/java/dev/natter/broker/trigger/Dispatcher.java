@@ -1,5 +1,6 @@
 package dev.natter.broker.trigger;
 
+import dev.natter.broker.BrokerMetrics;
 import dev.natter.events.EventMdc;
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.jms.JmsCloudEvents;
@@ -36,6 +37,7 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
   private final SubscriberClient client;
   private final ReplyPublisher replies;
   private final DeadLetters deadLetters;
+  private final BrokerMetrics metrics;
   private volatile boolean stopping;
 
   Dispatcher(
@@ -43,7 +45,9 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
       Delivery delivery,
       SubscriberClient client,
       ReplyPublisher replies,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      BrokerMetrics metrics) {
+    this.metrics = metrics;
     this.trigger = trigger;
     this.delivery = delivery;
     this.client = client;
@@ -57,22 +61,33 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
     int attempt = message.propertyExists(ATTEMPT) ? message.getIntProperty(ATTEMPT) : 1;
     try (var mdc = EventMdc.put(event)) {
       for (; ; attempt++) {
+        long started = System.nanoTime();
         try {
           deliver(event);
+          metrics.dispatch(trigger.name(), "delivered", since(started));
           return;
         } catch (DeliveryException failure) {
           if (!failure.retryable() || attempt > delivery.retry()) {
+            metrics.dispatch(trigger.name(), "dead-letter", since(started));
             deadLetters.deadLetter(session, trigger, delivery, event, attempt, failure);
             return;
           }
           if (!failure.unavailable()) {
+            metrics.dispatch(trigger.name(), "retry", since(started));
             retryLater(session, event, attempt, failure);
             return;
           }
+          metrics.dispatch(trigger.name(), "unavailable", since(started));
+          long waiting = System.nanoTime();
           waitInPlace(attempt, failure);
+          metrics.coldWait(trigger.name(), since(waiting));
         }
       }
     }
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   /** Stops waiting for subscribers; an event being waited on goes back to its queue. */
@@ -120,6 +135,7 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
     }
     try {
       replies.publish(trigger.name(), event, reply.get());
+      metrics.reply(trigger.name(), reply.get().getType());
     } catch (InvalidEventException e) {
       throw new DeliveryException(
           "The reply is invalid: " + e.getMessage(), 200, false, new byte[0]);

@@ -1,7 +1,10 @@
 package dev.natter.broker.trigger;
 
+import dev.natter.broker.BrokerMetrics;
 import dev.natter.broker.artemis.Topology;
 import dev.natter.events.jms.Destinations;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -38,13 +41,19 @@ class TriggerDispatchers implements SmartLifecycle, DisposableBean {
       Topology topology,
       SubscriberClient client,
       ReplyPublisher replies,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      BrokerMetrics metrics,
+      MeterRegistry registry) {
     topology.multicastAddress(Destinations.BROKER);
     for (TriggerProperties.Trigger trigger : properties.triggers()) {
       declare(topology, trigger);
       Delivery delivery = properties.deliveryOf(trigger);
-      var dispatcher = new Dispatcher(trigger, delivery, client, replies, deadLetters);
+      var dispatcher = new Dispatcher(trigger, delivery, client, replies, deadLetters, metrics);
       dispatchers.add(dispatcher);
+      Gauge.builder("natter.dead.letters", deadLetters, letters -> letters.depth(trigger.name()))
+          .description("Events waiting in the trigger's dead-letter queue")
+          .tag("trigger", trigger.name())
+          .register(registry);
       containers.add(container(factory, trigger, dispatcher, properties.dispatch()));
     }
   }

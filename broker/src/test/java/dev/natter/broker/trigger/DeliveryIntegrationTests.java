@@ -8,6 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.natter.broker.BrokerTestSupport;
 import dev.natter.broker.StubSubscriber;
 import dev.natter.broker.StubSubscriber.Answer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -146,6 +148,25 @@ class DeliveryIntegrationTests {
                 UTF_8))
         .isEqualTo("busy, try later");
     assertThat(JsonPath.<String>read(dead, "$[0].knativeerrordest")).isEqualTo(subscriber.uri());
+
+    assertThat(metrics.get("natter.ingress.events").tag("type", "test.linear").counter().count())
+        .isEqualTo(1);
+    // 503 is what a subscriber starting from zero answers: waited for in place, then dead letter
+    assertThat(dispatches("linear", "unavailable")).isEqualTo(3);
+    assertThat(metrics.get("natter.dispatch.cold.wait").tag("trigger", "linear").timer().count())
+        .isEqualTo(3);
+    assertThat(dispatches("linear", "dead-letter")).isEqualTo(1);
+    assertThat(dispatches("linear", "delivered")).isZero();
+    assertThat(metrics.get("natter.dead.letters").tag("trigger", "linear").gauge().value())
+        .isEqualTo(1);
+  }
+
+  @Autowired MeterRegistry metrics;
+
+  long dispatches(String trigger, String outcome) {
+    var timer =
+        metrics.find("natter.dispatch").tag("trigger", trigger).tag("outcome", outcome).timer();
+    return timer == null ? 0 : timer.count();
   }
 
   @Test
@@ -185,6 +206,9 @@ class DeliveryIntegrationTests {
     assertThat(JsonPath.<String>read(dead, "$[0].room")).isEqualTo("kitchen");
     String data = JsonPath.read(dead, "$[0].data_base64");
     assertThat(new String(Base64.getDecoder().decode(data), UTF_8)).isEqualTo("{not json");
+    assertThat(dispatches("poison", "retry")).isEqualTo(2);
+    assertThat(dispatches("poison", "dead-letter")).isEqualTo(1);
+    assertThat(dispatches("poison", "delivered")).isEqualTo(1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.natter.gateway.artemis;
 
 import dev.natter.events.jms.ArtemisClientShutdown;
 import dev.natter.events.jms.ArtemisConnections;
+import dev.natter.events.jms.ArtemisReadiness;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,12 @@ class ArtemisConfiguration {
     factory.setCallFailoverTimeout(5_000);
     factory.setCallTimeout(10_000);
     return factory;
+  }
+
+  /** Readiness: the gateway can neither post nor stream while Artemis cannot be reached. */
+  @Bean
+  ArtemisReadiness artemisHealthIndicator(ArtemisProperties properties) {
+    return new ArtemisReadiness(properties.url(), properties.user(), properties.password());
   }
 
   @Bean
