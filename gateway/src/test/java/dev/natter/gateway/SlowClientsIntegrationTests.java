@@ -112,11 +112,16 @@ class SlowClientsIntegrationTests {
     Socket socket = rawStream("vanishing");
     readUntil(socket.getInputStream(), ":open");
     await().until(() -> open() == before + 1);
+    assertThat(meters.get("natter.sse.room.followers").tag("room", "vanishing").gauge().value())
+        .isEqualTo(1);
 
     socket.setSoLinger(true, 0);
     socket.close();
 
     await().atMost(HEARTBEAT.multipliedBy(2).plusMillis(500)).until(() -> open() == before);
+    assertThat(meters.find("natter.sse.room.followers").tag("room", "vanishing").gauge())
+        .as("a room nobody follows is no longer listed")
+        .isNull();
   }
 
   @Test // C2
@@ -160,6 +165,7 @@ class SlowClientsIntegrationTests {
     reading.start();
     await().until(() -> open() >= 2);
     long heapBefore = usedHeapAfterGc();
+    double deliveredBefore = meters.get("natter.sse.events").counter().count();
 
     try (Connection connection = factory.createConnection()) {
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -174,6 +180,9 @@ class SlowClientsIntegrationTests {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> order.size() == count);
     assertThat(order).isSorted().doesNotHaveDuplicates();
+    assertThat(meters.get("natter.sse.events").counter().count() - deliveredBefore)
+        .as("events written to streams")
+        .isGreaterThanOrEqualTo(count);
     List<Long> latencies = new ArrayList<>();
     sentAt.forEach((seq, sent) -> latencies.add((receivedAt.get(seq) - sent) / 1_000_000));
     Collections.sort(latencies);

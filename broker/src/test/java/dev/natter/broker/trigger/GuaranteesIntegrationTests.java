@@ -183,9 +183,7 @@ class GuaranteesIntegrationTests {
       assertThat(response.statusCode()).isEqualTo(202);
     }
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> subscriber.deliveries("test.order").size() >= rooms * perRoom);
+    await().atMost(Duration.ofSeconds(60)).until(() -> ordered().size() >= rooms * perRoom);
     Map<String, List<Integer>> byRoom = new ConcurrentHashMap<>();
     for (StubSubscriber.Delivery delivery : ordered()) {
       int seq = Integer.parseInt(delivery.body().replaceAll("\\D", ""));

@@ -5,9 +5,10 @@ import dev.natter.events.InvalidEventException;
 import dev.natter.events.http.BodyTooLargeException;
 import dev.natter.events.http.CloudEventHttp;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,12 +31,15 @@ class EventRouter {
   private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
 
   private final FunctionRoutes routes;
+  private final MeterRegistry metrics;
   private final int maxBodySize;
 
   EventRouter(
       FunctionRoutes routes,
+      MeterRegistry metrics,
       @Value("${natter.functions.max-body-size:256KB}") DataSize maxBodySize) {
     this.routes = routes;
+    this.metrics = metrics;
     this.maxBodySize = (int) maxBodySize.toBytes();
   }
 
@@ -47,16 +51,28 @@ class EventRouter {
             request.getInputStream(), request.getContentLengthLong(), maxBodySize);
     CloudEvent event = CloudEventHttp.readOne(headers, body);
     try (var mdc = EventMdc.put(event)) {
-      Function<CloudEvent, CloudEvent> function =
+      FunctionRoutes.Target target =
           routes
               .forEvent(event)
               .orElseThrow(
                   () ->
                       new InvalidEventException(
                           "type", "No function here handles type '" + event.getType() + "'"));
-      CloudEvent reply = function.apply(event);
-      log.debug("Handled, reply {}", reply == null ? "none" : reply.getType());
-      return reply == null ? ResponseEntity.accepted().build() : binary(reply);
+      Timer.Sample sample = Timer.start(metrics);
+      String outcome = "failed";
+      try {
+        CloudEvent reply = target.function().apply(event);
+        outcome = reply == null ? "none" : reply.getType();
+        log.debug("Handled, reply {}", outcome);
+        return reply == null ? ResponseEntity.accepted().build() : binary(reply);
+      } finally {
+        sample.stop(
+            Timer.builder("natter.function.invocations")
+                .description("Events handled by a function, by the type of its reply")
+                .tag("function", target.name())
+                .tag("reply", outcome)
+                .register(metrics));
+      }
     }
   }
 

@@ -24,7 +24,10 @@ class FunctionRoutes {
 
   private static final Logger log = LoggerFactory.getLogger(FunctionRoutes.class);
 
-  private final Map<String, Function<CloudEvent, CloudEvent>> byType = new LinkedHashMap<>();
+  /** A function and the name it is known by. */
+  record Target(String name, Function<CloudEvent, CloudEvent> function) {}
+
+  private final Map<String, Target> byType = new LinkedHashMap<>();
 
   FunctionRoutes(
       RoutingProperties properties,
@@ -33,7 +36,9 @@ class FunctionRoutes {
     Set<String> enabled = enabled(definition);
     for (RoutingProperties.Route route : properties.routes()) {
       if (enabled.isEmpty() || enabled.contains(route.function())) {
-        byType.put(key(route.type(), route.commands()), lookup(catalog, route.function()));
+        byType.put(
+            key(route.type(), route.commands()),
+            new Target(route.function(), lookup(catalog, route.function())));
       }
     }
     log.info("Routing event types {}", byType.keySet());
@@ -43,7 +48,7 @@ class FunctionRoutes {
    * The function for {@code event}: by its type, and for submissions by whether it is a command
    * (the edges mark commands with the {@code chatcommand} attribute).
    */
-  Optional<Function<CloudEvent, CloudEvent>> forEvent(CloudEvent event) {
+  Optional<Target> forEvent(CloudEvent event) {
     boolean command = event.getExtension(ChatEvents.COMMAND) != null;
     return Optional.ofNullable(byType.get(key(event.getType(), command)));
   }

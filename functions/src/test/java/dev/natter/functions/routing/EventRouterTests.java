@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +61,27 @@ class EventRouterTests {
             result -> assertThat(result.getResponse().getHeader("ce-room")).isEqualTo("general"))
         .andExpect(jsonPath("$.text").value("Caf\u00e9"))
         .andExpect(jsonPath("$.submissionId").value("sub-1"));
+  }
+
+  @Autowired MeterRegistry metrics;
+
+  @Test
+  void timesEachInvocationByFunctionAndReply() throws Exception {
+    double before = invocations("postMessage", "chat.message.posted");
+
+    mvc.perform(binary("chat.message.submitted")).andExpect(status().isOk());
+
+    assertThat(invocations("postMessage", "chat.message.posted")).isEqualTo(before + 1);
+  }
+
+  double invocations(String function, String reply) {
+    Timer timer =
+        metrics
+            .find("natter.function.invocations")
+            .tag("function", function)
+            .tag("reply", reply)
+            .timer();
+    return timer == null ? 0 : timer.count();
   }
 
   @Test // C12

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,6 +29,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * One Server-Sent Events stream per page, carrying every room the page shows: each event named by
@@ -89,7 +92,9 @@ class StreamController {
             .flatMapMany(
                 identity -> {
                   String key = identity.map(member -> Nicks.key(member.nick())).orElse(null);
-                  var stream = stream(followed, lastSeq, key, request.getRemoteAddress());
+                  var stream =
+                      stream(followed, lastSeq, key, request.getRemoteAddress())
+                          .onErrorResume(ClientPace.SlowClient.class, why -> hangUp(response));
                   return identity.map(member -> present(stream, followed, member)).orElse(stream);
                 });
     return metrics.counted(answer);
@@ -104,7 +109,8 @@ class StreamController {
         pace.buffered(
                 (lastSeq == null ? live : resumed(live, rooms, lastSeq))
                     .filter(event -> event.isFor(nickKey)))
-            .map(StreamController::toSse);
+            .map(StreamController::toSse)
+            .doOnNext(event -> metrics.delivered());
     // Ticks are counted whether or not the client takes them, so a stalled one is noticed.
     Flux<ServerSentEvent<String>> heartbeats =
         Flux.interval(properties.heartbeat())
@@ -115,6 +121,18 @@ class StreamController {
         .takeUntilOther(shutdown.closing())
         .concatWith(Flux.just(CLOSING))
         .doOnError(ClientPace.SlowClient.class, why -> slowClient(client, why));
+  }
+
+  /**
+   * Closes the connection of a client too slow: what is still queued for it is dropped, and the
+   * stream ends without an error that the server would report.
+   */
+  private static <T> Flux<T> hangUp(ServerHttpResponse response) {
+    if (ServerHttpResponseDecorator.getNativeResponse(response)
+        instanceof HttpServerResponse nettyResponse) {
+      nettyResponse.withConnection(Connection::dispose);
+    }
+    return Flux.empty();
   }
 
   /**
@@ -185,10 +203,7 @@ class StreamController {
         "Last-Event-ID is the id of an event this stream sent: a position, 0 or more");
   }
 
-  /**
-   * A client that stopped reading is let go, as designed: the others are not slowed. The error ends
-   * the response, which closes its connection.
-   */
+  /** A client that stopped reading is let go, as designed: the others are not slowed. */
   private void slowClient(Object client, ClientPace.SlowClient why) {
     log.info(
         "NATTER-STREAM-001 Closed the stream of {}, a client too slow: {}",
