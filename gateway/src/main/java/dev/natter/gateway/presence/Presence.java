@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.JmsException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Presence {
+
+  private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
   private final String gateway = UUID.randomUUID().toString();
   private final Map<String, PresenceRecord> records = new ConcurrentHashMap<>();
@@ -156,8 +161,17 @@ public class Presence {
           if (memberships.stream().noneMatch(record -> record.isLive(now))) {
             PresenceRecord last =
                 memberships.stream().max(Comparator.comparingLong(PresenceRecord::since)).get();
-            events.left(last.room(), last.nick(), last.key(), last.since());
-            memberships.forEach(record -> records.remove(record.lastValueKey(), record));
+            try {
+              events.left(last.room(), last.nick(), last.key(), last.since());
+              memberships.forEach(record -> records.remove(record.lastValueKey(), record));
+            } catch (JmsException e) {
+              log.warn(
+                  "NATTER-PRESENCE-003 Could not announce that {} left {}, retrying in the next"
+                      + " sweep: {}",
+                  last.nick(),
+                  last.room(),
+                  e.getMostSpecificCause().getMessage());
+            }
           }
         });
     records
