@@ -183,10 +183,22 @@ class IngressIntegrationTests {
     assertThat(response.statusCode()).isEqualTo(202);
   }
 
-  @Test
-  void refusesTypesOnlyNatterPublishes() throws Exception {
-    Map<String, String> headers = new java.util.HashMap<>(binary("forged"));
-    headers.put("ce-type", "chat.message.posted");
+  /** Every chat type but a submission is Natter's own: forging one would, say, set a topic. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "chat.message.posted",
+        "chat.message.rejected",
+        "chat.message.failed",
+        "chat.topic.changed",
+        "chat.nick.requested",
+        "chat.dice.rolled",
+        "chat.anything.new",
+        "natter.resync"
+      })
+  void refusesTypesOnlyNatterPublishes(String type) throws Exception {
+    Map<String, String> headers = new java.util.HashMap<>(binary("forged-" + type));
+    headers.put("ce-type", type);
 
     HttpResponse<String> response = post(headers, "{\"author\":\"alice\",\"text\":\"hi\"}");
 
