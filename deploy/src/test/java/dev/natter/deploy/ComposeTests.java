@@ -96,7 +96,7 @@ class ComposeTests {
       JsonNode service = services.path(app);
       JsonNode environment = service.path("environment");
       String management = environment.path("NATTER_MANAGEMENT_PORT").asString();
-      assertThat(management).as(app + " management port").isEqualTo("9090");
+      assertThat(management).as(app + " management port").isEqualTo("9464");
       assertThat(service.path("ports").valueStream().map(JsonNode::asString))
           .as(app + " publishes")
           .noneMatch(port -> port.contains(management));

@@ -146,6 +146,22 @@ class ManifestConsistencyTests {
     }
   }
 
+  /**
+   * Knative's queue-proxy shares each pod's network and holds its own ports: an app that listened
+   * on one of them, for its metrics say, could not start.
+   */
+  @Test
+  void knativeServicesListenOnNoPortTheQueueProxyHolds() {
+    Set<String> queueProxy = Set.of("8008", "8012", "8013", "8022", "9090", "9091");
+    for (String knative : List.of("post-message", "run-command", "gateway")) {
+      JsonNode container = containers().get(knative);
+      Set<String> listened = new HashSet<>();
+      listened.add(container.at("/ports/0/containerPort").asString());
+      listened.add(environment(container).get("NATTER_MANAGEMENT_PORT"));
+      assertThat(listened).as(knative).doesNotContainAnyElementsOf(queueProxy);
+    }
+  }
+
   /** Knative gives its containers PORT=8080; the broker is told its port, and Services agree. */
   @Test
   void portsAgree() {
