@@ -7,6 +7,7 @@ const TYPES = [
   'chat.dice.rolled',
   'chat.topic.changed',
   'chat.message.rejected',
+  'chat.message.failed',
   'chat.help.shown',
   'chat.nick.requested',
   'chat.member.joined',

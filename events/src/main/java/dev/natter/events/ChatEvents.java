@@ -12,6 +12,9 @@ public final class ChatEvents {
   /** Why a submission was refused. */
   public static final String MESSAGE_REJECTED = "chat.message.rejected";
 
+  /** A submission Natter accepted but could not deliver, however often it tried. */
+  public static final String MESSAGE_FAILED = "chat.message.failed";
+
   /** Someone joined a room. */
   public static final String MEMBER_JOINED = "chat.member.joined";
 

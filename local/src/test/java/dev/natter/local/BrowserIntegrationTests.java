@@ -43,11 +43,7 @@ class BrowserIntegrationTests {
   }
 
   void signIn(ChromeDriver page, String nick) {
-    page.get("http://localhost:" + stack.ports().gateway() + "/");
-    page.findElement(By.id("nick")).sendKeys(nick);
-    page.findElement(By.cssSelector("#login-form button")).click();
-    new WebDriverWait(page, Duration.ofSeconds(10))
-        .until(ExpectedConditions.textToBe(By.id("connection"), "connected"));
+    Browsers.signIn(page, stack.ports().gateway(), nick);
   }
 
   void send(ChromeDriver page, String text) {

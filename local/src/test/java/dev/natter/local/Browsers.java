@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Chromium from the system's packages; nothing is downloaded. */
 final class Browsers {
@@ -39,6 +42,15 @@ final class Browsers {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     return driver;
+  }
+
+  /** Opens the chat of the gateway on {@code port} and signs in as {@code nick}. */
+  static void signIn(ChromeDriver page, int port, String nick) {
+    page.get("http://localhost:" + port + "/");
+    page.findElement(By.id("nick")).sendKeys(nick);
+    page.findElement(By.cssSelector("#login-form button")).click();
+    new WebDriverWait(page, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("connection"), "connected"));
   }
 
   /** Writes a screenshot of {@code driver}'s page under the build's report directory. */

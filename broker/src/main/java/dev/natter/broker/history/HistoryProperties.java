@@ -24,6 +24,7 @@ record HistoryProperties(
         List<String> types,
     @DefaultValue({
           "chat.message.rejected",
+          "chat.message.failed",
           "chat.member.joined",
           "chat.member.left",
           "chat.help.shown",

@@ -1,6 +1,7 @@
 package dev.natter.broker.trigger;
 
 import dev.natter.events.http.EventJson;
+import io.cloudevents.jackson.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Lists and replays each trigger's dead letters, for operators holding the admin token. Without a
- * configured token the endpoint is closed.
+ * Lists, shows and replays each trigger's dead letters, for operators holding the admin token.
+ * Without a configured token the endpoint is closed.
  */
 @RestController
 class DeadLetterController {
@@ -49,6 +50,21 @@ class DeadLetterController {
     return deadLetters.list(trigger, limit).stream()
         .map(EventJson::write)
         .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  @GetMapping(path = "/dead-letters/{trigger}/{id}", produces = JsonFormat.CONTENT_TYPE)
+  String inspect(
+      @PathVariable String trigger,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    authorize(authorization, trigger);
+    return deadLetters
+        .find(trigger, id)
+        .map(EventJson::write)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No dead letter " + id + " in trigger " + trigger));
   }
 
   @PostMapping("/dead-letters/{trigger}/replay")

@@ -12,8 +12,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
@@ -41,10 +42,12 @@ class DeadLetters {
 
   private final SubscriberClient client;
   private final JmsTemplate jms;
+  private final FailureNotices notices;
 
-  DeadLetters(SubscriberClient client, JmsTemplate jms) {
+  DeadLetters(SubscriberClient client, JmsTemplate jms, FailureNotices notices) {
     this.client = client;
     this.jms = jms;
+    this.notices = notices;
   }
 
   /** How many events wait in the trigger's dead-letter queue; -1 when Artemis cannot say. */
@@ -70,7 +73,10 @@ class DeadLetters {
     }
   }
 
-  /** Dead-letters {@code event} in the transaction of {@code session}. */
+  /**
+   * Dead-letters {@code event} in the transaction of {@code session}, and tells the author of a
+   * chat submission that it failed.
+   */
   void deadLetter(
       Session session,
       TriggerProperties.Trigger trigger,
@@ -86,6 +92,7 @@ class DeadLetters {
         event.getId(),
         attempts,
         failure.getMessage());
+    notices.failed(session, event, attempts);
     if (delivery.deadLetterUri() != null && sentToSink(delivery.deadLetterUri(), annotated)) {
       return;
     }
@@ -127,16 +134,26 @@ class DeadLetters {
 
   /** Up to {@code limit} of {@code trigger}'s dead letters, oldest first. */
   List<CloudEvent> list(String trigger, int limit) {
+    return browse(trigger, limit, event -> true);
+  }
+
+  /** The dead letter of {@code trigger} with the event id {@code id}, if there is one. */
+  Optional<CloudEvent> find(String trigger, String id) {
+    return browse(trigger, 1, event -> id.equals(event.getId())).stream().findFirst();
+  }
+
+  private List<CloudEvent> browse(String trigger, int limit, Predicate<CloudEvent> wanted) {
     String queue = TriggerNames.deadLetters(trigger);
     return jms.browse(
         queue,
         (Session session, QueueBrowser browser) -> {
           List<CloudEvent> events = new ArrayList<>();
-          for (Object message : Collections.list(browser.getEnumeration())) {
-            if (events.size() == limit) {
-              break;
+          var messages = browser.getEnumeration();
+          while (events.size() < limit && messages.hasMoreElements()) {
+            CloudEvent event = JmsCloudEvents.read((Message) messages.nextElement());
+            if (wanted.test(event)) {
+              events.add(event);
             }
-            events.add(JmsCloudEvents.read((Message) message));
           }
           return events;
         });

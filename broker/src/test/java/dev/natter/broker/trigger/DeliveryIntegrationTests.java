@@ -54,6 +54,17 @@ class DeliveryIntegrationTests {
     trigger(registry, 2, "permanent", "retry", "3");
     trigger(registry, 3, "poison", "retry", "2", "backoff-delay", "PT0.1S");
     trigger(registry, 4, "sink", "retry", "0", "dead-letter-sink.uri", subscriber.uri() + "sink");
+    chatTrigger(registry, 5, "refusing", "chat.message.submitted");
+    chatTrigger(registry, 6, "notices", "chat.message.failed");
+  }
+
+  static void chatTrigger(DynamicPropertyRegistry registry, int index, String name, String type) {
+    String prefix = "natter.broker.triggers[" + index + "].";
+    registry.add(prefix + "name", () -> name);
+    registry.add(prefix + "filters[0].exact.type", () -> type);
+    registry.add(prefix + "subscriber.uri", subscriber::uri);
+    registry.add(prefix + "delivery.retry", () -> "1");
+    registry.add(prefix + "delivery.backoff-delay", () -> "PT0.1S");
   }
 
   static void trigger(
@@ -76,6 +87,7 @@ class DeliveryIntegrationTests {
       case "test.permanent" -> Answer.status(400);
       case "test.sink" ->
           delivery.path().endsWith("/sink") ? Answer.status(202) : Answer.status(500);
+      case "chat.message.submitted" -> Answer.status(400);
       case "test.poison" ->
           delivery.body().startsWith("{not json") ? Answer.status(500) : Answer.status(204);
       default -> Answer.status(202);
@@ -148,6 +160,10 @@ class DeliveryIntegrationTests {
                 UTF_8))
         .isEqualTo("busy, try later");
     assertThat(JsonPath.<String>read(dead, "$[0].knativeerrordest")).isEqualTo(subscriber.uri());
+    HttpResponse<String> one = admin("GET", "/dead-letters/linear/lin-1");
+    assertThat(one.headers().firstValue("Content-Type")).hasValue("application/cloudevents+json");
+    assertThat(JsonPath.<String>read(one.body(), "$.knativeerrorcode")).isEqualTo("503");
+    assertThat(admin("GET", "/dead-letters/linear/no-such-id").statusCode()).isEqualTo(404);
 
     assertThat(metrics.get("natter.ingress.events").tag("type", "test.linear").counter().count())
         .isEqualTo(1);
@@ -246,6 +262,35 @@ class DeliveryIntegrationTests {
     assertThat(atSink.header("Ce-knativeerrorcode")).isEqualTo("500");
     assertThat(atSink.header("Ce-knativeerrordest")).isEqualTo(subscriber.uri());
     assertThat(admin("GET", "/dead-letters/sink").body()).isEqualTo("[]");
+  }
+
+  @Test
+  void tellsTheAuthorOfADeadLetteredSubmissionThatItFailed() throws Exception {
+    String trace = "0af7651916cd43dd8448eb211c80319c";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+            .header("ce-specversion", "1.0")
+            .header("ce-id", "doomed-1")
+            .header("ce-source", "/tests")
+            .header("ce-type", "chat.message.submitted")
+            .header("ce-room", "general")
+            .header("ce-traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"author\":\"zoe\",\"text\":\"hi\"}"))
+            .build();
+    assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+        .isEqualTo(202);
+
+    await().until(() -> subscriber.deliveries("chat.message.failed").size() == 1);
+    StubSubscriber.Delivery notice = subscriber.deliveries("chat.message.failed").get(0);
+    assertThat(notice.header("Ce-room")).isEqualTo("general");
+    assertThat(notice.header("Ce-chataudience")).isEqualTo("zoe");
+    assertThat(notice.header("Ce-source")).isEqualTo("/natter/broker");
+    assertThat(notice.header("Ce-traceparent")).contains(trace);
+    assertThat(JsonPath.<String>read(notice.body(), "$.submissionId")).isEqualTo("doomed-1");
+    assertThat(JsonPath.<String>read(notice.body(), "$.reason")).isEqualTo("undeliverable");
+    assertThat(JsonPath.<String>read(notice.body(), "$.author")).isEqualTo("zoe");
+    assertThat(subscriber.deliveries("chat.message.submitted")).hasSize(1);
   }
 
   @Test
