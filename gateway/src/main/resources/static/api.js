@@ -8,8 +8,16 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body, token) {
+/** A new W3C trace context: the trace of one action, followed through every component. */
+export function newTraceparent() {
+  const hex = (bytes) =>
+    Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `00-${hex(16)}-${hex(8)}-01`;
+}
+
+async function call(method, path, body, token, traceparent) {
   const headers = { Accept: 'application/json' };
+  if (traceparent) headers.traceparent = traceparent;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;
@@ -34,8 +42,8 @@ export const startSession = (nick, token) => call('POST', '/api/sessions', { nic
 
 export const endSession = (token) => call('DELETE', '/api/sessions', undefined, token);
 
-export const sendMessage = (room, text, token) =>
-  call('POST', `/api/rooms/${encodeURIComponent(room)}/messages`, { text }, token);
+export const sendMessage = (room, text, token, traceparent = newTraceparent()) =>
+  call('POST', `/api/rooms/${encodeURIComponent(room)}/messages`, { text }, token, traceparent);
 
 export const recentMessages = (room) =>
   call('GET', `/api/rooms/${encodeURIComponent(room)}/messages?limit=100`);

@@ -66,11 +66,18 @@ function append(room, item, seq) {
 
 function show(event, kind, text, author = event.data.author) {
   const item = messageElement(
-    { key: event.id, author, text, time: event.time, kind, via: event.chatvia }, state.nick);
+    { key: event.id, author, text, time: event.time, kind, via: event.chatvia, origin: origin(event) },
+    state.nick);
   if (author === state.nick && !event.chatvia) item.classList.add('mine');
   setMessageState(item, 'posted');
   settle(event.data.submissionId, 'posted');
   append(event.room, item, event.seq);
+}
+
+// Where a message came from: a stream event carries its traceparent, a history entry its trace id.
+function origin(event) {
+  const parent = /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(event.traceparent || '');
+  return { source: event.source, trace: event.traceId || (parent && parent[1]) };
 }
 
 function notice(room, key, text, seq) {
@@ -91,7 +98,7 @@ function settle(submissionId, outcome, detail) {
   if (outcome === 'posted') {
     item.remove();
   } else {
-    setMessageState(item, 'rejected', detail);
+    setMessageState(item, outcome, detail);
     const input = $('message-input');
     if (!input.value) input.value = item.querySelector('.text').textContent;
   }
@@ -107,6 +114,7 @@ const handlers = {
     if (e.room === state.current) $('room-topic').textContent = e.data.topic;
   },
   'chat.message.rejected': (e) => settle(e.data.submissionId, 'rejected', e.data.detail),
+  'chat.message.failed': (e) => settle(e.data.submissionId, 'failed', e.data.detail),
   'chat.help.shown': (e) => {
     settle(e.data.submissionId, 'posted');
     notice(e.room, e.id, e.data.commands.map((c) => `${c.usage} — ${c.description}`).join('\n'), e.seq);
@@ -134,6 +142,7 @@ async function loadHistory(room) {
   entries.forEach((entry) => {
     const event = {
       id: entry.id, room, time: entry.time, data: entry.data, seq: entry.seq, chatvia: entry.via,
+      source: entry.source, traceId: entry.traceId,
     };
     const handle = handlers[entry.type];
     if (handle) handle(event);

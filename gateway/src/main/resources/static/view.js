@@ -47,7 +47,7 @@ function appendMentions(container, text, me) {
  * A message of the list. One that came in through the CloudEvents ingress names its producer
  * ({@code via}), since its author is whoever that producer said.
  */
-export function messageElement({ key, author, text, time, kind = 'message', via }, me) {
+export function messageElement({ key, author, text, time, kind = 'message', via, origin }, me) {
   const item = document.createElement('li');
   item.className = `message ${kind}`;
   item.dataset.key = key;
@@ -66,7 +66,15 @@ export function messageElement({ key, author, text, time, kind = 'message', via 
     tag.title = 'Posted by an integration, which names its author';
     body.querySelector('.author')?.after(tag);
   }
-  item.append(span('time', when), body);
+  const stamp = span('time', when);
+  if (origin) {
+    // Which function produced it, and the trace to look for in the logs.
+    item.dataset.source = origin.source;
+    if (origin.trace) item.dataset.trace = origin.trace;
+    stamp.title = [`from ${origin.source}`, origin.trace && `trace ${origin.trace}`]
+      .filter(Boolean).join('\n');
+  }
+  item.append(stamp, body);
   if (me && text.includes(`@${me}`)) item.classList.add('mentions-me');
   return item;
 }

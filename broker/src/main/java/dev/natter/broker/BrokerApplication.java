@@ -1,5 +1,6 @@
 package dev.natter.broker;
 
+import dev.natter.events.EventTracingConfiguration;
 import dev.natter.events.http.EventProblemAdvice;
 import dev.natter.events.jms.BrokerProblemAdvice;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** The bridge that makes Artemis behave like a Knative Eventing broker. */
 @SpringBootApplication
-@Import({EventProblemAdvice.class, BrokerProblemAdvice.class})
+@Import({EventProblemAdvice.class, BrokerProblemAdvice.class, EventTracingConfiguration.class})
 @ConfigurationPropertiesScan
 public class BrokerApplication {
 

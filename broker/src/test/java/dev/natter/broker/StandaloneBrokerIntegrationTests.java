@@ -166,6 +166,26 @@ class StandaloneBrokerIntegrationTests {
         .allSatisfy(entry -> assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(1));
   }
 
+  @Test
+  void readinessFollowsTheBroker() throws Exception {
+    await().until(() -> status("/readyz") == 200);
+
+    artemis.kill();
+    await().atMost(Duration.ofSeconds(20)).until(() -> status("/readyz") == 503);
+    assertThat(status("/livez")).as("alive: a restart would not bring Artemis back").isEqualTo(200);
+    artemis.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> status("/readyz") == 200);
+  }
+
+  int status(String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
   private void killAndRestart() {
     try {
       artemis.kill();

@@ -1,5 +1,6 @@
 package dev.natter.functions;
 
+import dev.natter.events.EventTracingConfiguration;
 import dev.natter.events.http.EventProblemAdvice;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** Natter's chat operations, each a stateless function from CloudEvent to CloudEvent. */
 @SpringBootApplication
-@Import(EventProblemAdvice.class)
+@Import({EventProblemAdvice.class, EventTracingConfiguration.class})
 @ConfigurationPropertiesScan
 public class FunctionsApplication {
 

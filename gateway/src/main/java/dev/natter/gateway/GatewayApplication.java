@@ -1,5 +1,6 @@
 package dev.natter.gateway;
 
+import dev.natter.events.EventTracingConfiguration;
 import dev.natter.events.jms.BrokerProblemAdvice;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(BrokerProblemAdvice.class)
+@Import({BrokerProblemAdvice.class, EventTracingConfiguration.class})
 public class GatewayApplication {
 
   public static void main(String[] args) {

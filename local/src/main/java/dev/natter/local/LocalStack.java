@@ -22,6 +22,7 @@ public final class LocalStack implements AutoCloseable {
   private final Path data;
   private final Ports ports;
   private final Map<String, String> gatewaySettings;
+  private final Map<String, String> commonSettings;
   private final List<AppProcess> running = new CopyOnWriteArrayList<>();
 
   /**
@@ -39,10 +40,25 @@ public final class LocalStack implements AutoCloseable {
    * @param gatewaySettings environment variables for the gateways, such as shorter presence
    */
   public LocalStack(Path apps, Path data, Ports ports, Map<String, String> gatewaySettings) {
+    this(apps, data, ports, gatewaySettings, Map.of());
+  }
+
+  /**
+   * A stack as above whose every app also gets {@code commonSettings}, such as log levels.
+   *
+   * @param commonSettings environment variables for every app; the stack's own take precedence
+   */
+  public LocalStack(
+      Path apps,
+      Path data,
+      Ports ports,
+      Map<String, String> gatewaySettings,
+      Map<String, String> commonSettings) {
     this.apps = apps;
     this.data = data;
     this.ports = ports;
     this.gatewaySettings = Map.copyOf(gatewaySettings);
+    this.commonSettings = Map.copyOf(commonSettings);
   }
 
   /** Starts every component and waits until all are ready. */
@@ -110,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
   private AppProcess start(String name, int port, Map<String, String> environment)
       throws IOException {
     Path jar = apps.resolve("natter-" + name + ".jar");
-    AppProcess app = AppProcess.start(name, jar, port, environment, logs());
+    AppProcess app = AppProcess.start(name, jar, port, withCommon(environment), logs());
     running.add(app);
     return app;
   }
@@ -135,10 +151,17 @@ public final class LocalStack implements AutoCloseable {
   /** Starts one more gateway replica on {@code port}, sharing the broker, and waits for it. */
   public AppProcess startGateway(String name, int port) throws IOException, InterruptedException {
     Path jar = apps.resolve("natter-gateway.jar");
-    AppProcess gateway = AppProcess.start(name, jar, port, gatewayEnvironment(), logs());
+    AppProcess gateway =
+        AppProcess.start(name, jar, port, withCommon(gatewayEnvironment()), logs());
     running.add(gateway);
     gateway.awaitReady(START_TIMEOUT);
     return gateway;
+  }
+
+  private Map<String, String> withCommon(Map<String, String> environment) {
+    Map<String, String> merged = new HashMap<>(commonSettings);
+    merged.putAll(environment);
+    return merged;
   }
 
   private Map<String, String> artemisEnvironment() {

@@ -42,10 +42,20 @@ final class ChatClient {
     return this;
   }
 
+  /** The session's bearer token. */
+  String token() {
+    return token;
+  }
+
   /** Says {@code text} in {@code room}; returns the submission's id. */
   String say(String room, String text) throws Exception {
+    return say(room, text, Map.of());
+  }
+
+  /** Says {@code text} in {@code room} with {@code headers}, such as a W3C traceparent. */
+  String say(String room, String text, Map<String, String> headers) throws Exception {
     String json = "{\"text\":" + quote(text) + "}";
-    HttpResponse<String> response = post("/api/rooms/" + room + "/messages", json, token);
+    HttpResponse<String> response = post("/api/rooms/" + room + "/messages", json, token, headers);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return JsonPath.read(response.body(), "$.id");
   }
@@ -57,10 +67,16 @@ final class ChatClient {
   }
 
   private HttpResponse<String> post(String path, String json, String bearer) throws Exception {
+    return post(path, json, bearer, Map.of());
+  }
+
+  private HttpResponse<String> post(
+      String path, String json, String bearer, Map<String, String> headers) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }

@@ -40,7 +40,11 @@ public class NatterExtension implements ParameterResolver {
         // Presence lapses fast, so tests of crashed gateways finish quickly.
         var gateways =
             java.util.Map.of("NATTER_PRESENCE_TTL", "6s", "NATTER_PRESENCE_REFRESH", "2s");
-        LocalStack stack = new LocalStack(apps, data, ports, gateways);
+        // Every event's path is logged, as JSON lines that the tracing tests read.
+        var everyApp =
+            java.util.Map.of(
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs", "LOGGING_LEVEL_DEV_NATTER", "debug");
+        LocalStack stack = new LocalStack(apps, data, ports, gateways, everyApp);
         stack.start();
         return new Running(stack);
       } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.natter.broker.BrokerMetrics;
 import dev.natter.broker.trigger.Hops;
 import dev.natter.events.ChatContract;
 import dev.natter.events.Commands;
+import dev.natter.events.EventTracing;
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.http.BodyTooLargeException;
 import dev.natter.events.http.CloudEventHttp;
@@ -37,14 +38,17 @@ class IngressController {
   private final IngressPublisher publisher;
   private final BrokerMetrics metrics;
   private final IngressProperties properties;
+  private final EventTracing tracing;
   private final int ttl;
 
   IngressController(
       BrokerMetrics metrics,
+      EventTracing tracing,
       IngressPublisher publisher,
       IngressProperties properties,
       @Value("${natter.broker.ttl:16}") int ttl) {
     this.metrics = metrics;
+    this.tracing = tracing;
     this.publisher = publisher;
     this.properties = properties;
     this.ttl = ttl;
@@ -65,9 +69,7 @@ class IngressController {
       throw refused;
     }
     List<CloudEvent> distinct = distinct(events);
-    int repeated =
-        publisher.publish(
-            distinct.stream().map(Commands::tag).map(event -> Hops.entering(event, ttl)).toList());
+    int repeated = publisher.publish(distinct.stream().map(this::entering).toList());
     distinct.forEach(event -> metrics.ingress(event.getType(), "accepted"));
     if (repeated + events.size() - distinct.size() > 0) {
       metrics.duplicates(repeated + events.size() - distinct.size());
@@ -76,8 +78,16 @@ class IngressController {
     return ResponseEntity.accepted().build();
   }
 
+  /**
+   * {@code event} as it enters the broker: commands marked, hops counted, and the request's trace
+   * context added unless the producer gave the event its own.
+   */
+  private CloudEvent entering(CloudEvent event) {
+    return Hops.entering(tracing.stampIfAbsent(Commands.tag(event)), ttl);
+  }
+
   private void check(CloudEvent event) {
-    if (properties.reservedTypes().contains(event.getType())) {
+    if (properties.isReserved(event.getType())) {
       throw new InvalidEventException(
           "type",
           "Type '" + event.getType() + "' is published by Natter itself, not through the ingress");

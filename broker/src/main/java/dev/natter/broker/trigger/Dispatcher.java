@@ -1,7 +1,7 @@
 package dev.natter.broker.trigger;
 
 import dev.natter.broker.BrokerMetrics;
-import dev.natter.events.EventMdc;
+import dev.natter.events.EventTracing;
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.jms.JmsCloudEvents;
 import io.cloudevents.CloudEvent;
@@ -38,6 +38,7 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
   private final ReplyPublisher replies;
   private final DeadLetters deadLetters;
   private final BrokerMetrics metrics;
+  private final EventTracing tracing;
   private volatile boolean stopping;
 
   Dispatcher(
@@ -46,8 +47,10 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
       SubscriberClient client,
       ReplyPublisher replies,
       DeadLetters deadLetters,
-      BrokerMetrics metrics) {
+      BrokerMetrics metrics,
+      EventTracing tracing) {
     this.metrics = metrics;
+    this.tracing = tracing;
     this.trigger = trigger;
     this.delivery = delivery;
     this.client = client;
@@ -59,31 +62,37 @@ class Dispatcher implements SessionAwareMessageListener<Message> {
   public void onMessage(Message message, Session session) throws JMSException {
     CloudEvent event = JmsCloudEvents.read(message);
     int attempt = message.propertyExists(ATTEMPT) ? message.getIntProperty(ATTEMPT) : 1;
-    try (var mdc = EventMdc.put(event)) {
+    try (var handling = tracing.handle("dispatch " + trigger.name(), event)) {
       for (; ; attempt++) {
         long started = System.nanoTime();
         try {
           deliver(event);
-          metrics.dispatch(trigger.name(), "delivered", since(started));
+          outcome(handling, "delivered", started);
           return;
         } catch (DeliveryException failure) {
+          handling.failed(failure);
           if (!failure.retryable() || attempt > delivery.retry()) {
-            metrics.dispatch(trigger.name(), "dead-letter", since(started));
+            outcome(handling, "dead-letter", started);
             deadLetters.deadLetter(session, trigger, delivery, event, attempt, failure);
             return;
           }
           if (!failure.unavailable()) {
-            metrics.dispatch(trigger.name(), "retry", since(started));
+            outcome(handling, "retry", started);
             retryLater(session, event, attempt, failure);
             return;
           }
-          metrics.dispatch(trigger.name(), "unavailable", since(started));
+          outcome(handling, "unavailable", started);
           long waiting = System.nanoTime();
           waitInPlace(attempt, failure);
           metrics.coldWait(trigger.name(), since(waiting));
         }
       }
     }
+  }
+
+  private void outcome(EventTracing.Handling handling, String outcome, long started) {
+    handling.tag("natter.outcome", outcome);
+    metrics.dispatch(trigger.name(), outcome, since(started));
   }
 
   private static Duration since(long nanos) {

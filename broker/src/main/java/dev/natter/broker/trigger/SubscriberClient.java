@@ -1,5 +1,6 @@
 package dev.natter.broker.trigger;
 
+import dev.natter.events.EventTracing;
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.http.CloudEventHttp;
 import io.cloudevents.CloudEvent;
@@ -20,7 +21,10 @@ class SubscriberClient {
   private final HttpClient http;
   private final TriggerProperties.Dispatch settings;
 
-  SubscriberClient(TriggerProperties properties) {
+  private final EventTracing tracing;
+
+  SubscriberClient(TriggerProperties properties, EventTracing tracing) {
+    this.tracing = tracing;
     this.settings = properties.dispatch();
     this.http =
         HttpClient.newBuilder()
@@ -41,6 +45,8 @@ class SubscriberClient {
             .header("Prefer", "reply");
     byte[][] body = {new byte[0]};
     CloudEventHttp.writeBinary(event, request::header, bytes -> body[0] = bytes);
+    // The dispatch span, as the W3C headers: the subscriber's span becomes its child.
+    tracing.injectCurrent(request::setHeader);
     HttpResponse<byte[]> response =
         send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0])).build());
     int status = response.statusCode();

@@ -2,6 +2,7 @@ package dev.natter.broker.trigger;
 
 import dev.natter.broker.BrokerMetrics;
 import dev.natter.broker.artemis.Topology;
+import dev.natter.events.EventTracing;
 import dev.natter.events.jms.Destinations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,12 +44,14 @@ class TriggerDispatchers implements SmartLifecycle, DisposableBean {
       ReplyPublisher replies,
       DeadLetters deadLetters,
       BrokerMetrics metrics,
+      EventTracing tracing,
       MeterRegistry registry) {
     topology.multicastAddress(Destinations.BROKER);
     for (TriggerProperties.Trigger trigger : properties.triggers()) {
       declare(topology, trigger);
       Delivery delivery = properties.deliveryOf(trigger);
-      var dispatcher = new Dispatcher(trigger, delivery, client, replies, deadLetters, metrics);
+      var dispatcher =
+          new Dispatcher(trigger, delivery, client, replies, deadLetters, metrics, tracing);
       dispatchers.add(dispatcher);
       Gauge.builder("natter.dead.letters", deadLetters, letters -> letters.depth(trigger.name()))
           .description("Events waiting in the trigger's dead-letter queue")

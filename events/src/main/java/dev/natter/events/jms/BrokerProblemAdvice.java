@@ -16,7 +16,7 @@ public class BrokerProblemAdvice {
 
   @ExceptionHandler
   ProblemDetail brokerUnavailable(JmsException e) {
-    log.warn("NATTER-BROKER-001 Artemis is unavailable: {}", e.getMessage());
+    log.warn("NATTER-BROKER-001 Artemis is unavailable: {}", e.getMostSpecificCause().getMessage());
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE, "The broker is unavailable; retry shortly");

@@ -1,6 +1,6 @@
 package dev.natter.functions.routing;
 
-import dev.natter.events.EventMdc;
+import dev.natter.events.EventTracing;
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.http.BodyTooLargeException;
 import dev.natter.events.http.CloudEventHttp;
@@ -32,14 +32,17 @@ class EventRouter {
 
   private final FunctionRoutes routes;
   private final MeterRegistry metrics;
+  private final EventTracing tracing;
   private final int maxBodySize;
 
   EventRouter(
       FunctionRoutes routes,
       MeterRegistry metrics,
+      EventTracing tracing,
       @Value("${natter.functions.max-body-size:256KB}") DataSize maxBodySize) {
     this.routes = routes;
     this.metrics = metrics;
+    this.tracing = tracing;
     this.maxBodySize = (int) maxBodySize.toBytes();
   }
 
@@ -50,29 +53,34 @@ class EventRouter {
         BodyTooLargeException.read(
             request.getInputStream(), request.getContentLengthLong(), maxBodySize);
     CloudEvent event = CloudEventHttp.readOne(headers, body);
-    try (var mdc = EventMdc.put(event)) {
-      FunctionRoutes.Target target =
-          routes
-              .forEvent(event)
-              .orElseThrow(
-                  () ->
-                      new InvalidEventException(
-                          "type", "No function here handles type '" + event.getType() + "'"));
-      Timer.Sample sample = Timer.start(metrics);
-      String outcome = "failed";
-      try {
-        CloudEvent reply = target.function().apply(event);
-        outcome = reply == null ? "none" : reply.getType();
-        log.debug("Handled, reply {}", outcome);
-        return reply == null ? ResponseEntity.accepted().build() : binary(reply);
-      } finally {
-        sample.stop(
-            Timer.builder("natter.function.invocations")
-                .description("Events handled by a function, by the type of its reply")
-                .tag("function", target.name())
-                .tag("reply", outcome)
-                .register(metrics));
-      }
+    FunctionRoutes.Target target =
+        routes
+            .forEvent(event)
+            .orElseThrow(
+                () ->
+                    new InvalidEventException(
+                        "type", "No function here handles type '" + event.getType() + "'"));
+    try (var handling = tracing.handle("function " + target.name(), event)) {
+      return invoke(target, event);
+    }
+  }
+
+  /** Applies {@code target}, timed; its reply carries the trace context of this handling. */
+  private ResponseEntity<byte[]> invoke(FunctionRoutes.Target target, CloudEvent event) {
+    Timer.Sample sample = Timer.start(metrics);
+    String outcome = "failed";
+    try {
+      CloudEvent reply = target.function().apply(event);
+      outcome = reply == null ? "none" : reply.getType();
+      log.debug("Handled, reply {}", outcome);
+      return reply == null ? ResponseEntity.accepted().build() : binary(tracing.stamp(reply));
+    } finally {
+      sample.stop(
+          Timer.builder("natter.function.invocations")
+              .description("Events handled by a function, by the type of its reply")
+              .tag("function", target.name())
+              .tag("reply", outcome)
+              .register(metrics));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.natter.gateway.message;
 import dev.natter.events.ChatEvents;
 import dev.natter.events.Commands;
 import dev.natter.events.EventData;
+import dev.natter.events.EventTracing;
 import dev.natter.events.SubmittedMessage;
 import dev.natter.events.jms.BrokerSender;
 import dev.natter.gateway.presence.Presence;
@@ -17,6 +18,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jms.core.JmsTemplate;
@@ -35,6 +38,8 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class MessageController {
 
+  private static final Logger log = LoggerFactory.getLogger(MessageController.class);
+
   static final URI SOURCE = ChatEvents.GATEWAY_SOURCE;
 
   private final Authenticator authenticator;
@@ -43,6 +48,7 @@ class MessageController {
   private final Clock clock;
   private final FloodControl flood;
   private final Presence presence;
+  private final EventTracing tracing;
 
   MessageController(
       Authenticator authenticator,
@@ -50,7 +56,9 @@ class MessageController {
       RoomHistory history,
       Clock clock,
       FloodControl flood,
-      Presence presence) {
+      Presence presence,
+      EventTracing tracing) {
+    this.tracing = tracing;
     this.flood = flood;
     this.presence = presence;
     this.authenticator = authenticator;
@@ -71,8 +79,10 @@ class MessageController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid message", "Send {\"text\": \"...\"}");
     }
     flood.take(identity.nick());
+    // The request's trace (the page sends a traceparent) goes on with the event.
     CloudEvent event =
-        Commands.tag(submitted(room, new SubmittedMessage(identity.nick(), request.text())));
+        tracing.stamp(
+            Commands.tag(submitted(room, new SubmittedMessage(identity.nick(), request.text()))));
     return Mono.fromRunnable(
             () -> {
               requireNick(identity);
@@ -121,11 +131,14 @@ class MessageController {
   }
 
   private void send(CloudEvent event) {
-    jms.execute(
-        session -> {
-          BrokerSender.send(session, List.of(event));
-          return null;
-        });
+    try (var handling = tracing.handle("submit", event)) {
+      log.debug("Submitting to the broker");
+      jms.execute(
+          session -> {
+            BrokerSender.send(session, List.of(event));
+            return null;
+          });
+    }
   }
 
   record MessageRequest(String text) {}

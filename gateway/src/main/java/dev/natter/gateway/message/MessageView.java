@@ -14,6 +14,8 @@ import java.util.Map;
  * @param submissionId the id of the submission it answers
  * @param via where it came from, when not through the chat page: the producer's source
  * @param data the event's data, for clients that show more
+ * @param source the event's source: the function that produced it
+ * @param traceId the trace the event belongs to, if it carries one
  */
 record MessageView(
     String id,
@@ -25,4 +27,6 @@ record MessageView(
     String time,
     String submissionId,
     String via,
-    Map<String, Object> data) {}
+    Map<String, Object> data,
+    String source,
+    String traceId) {}

@@ -2,6 +2,7 @@ package dev.natter.gateway.message;
 
 import dev.natter.events.ChatEvents;
 import dev.natter.events.EventData;
+import dev.natter.events.EventTracing;
 import dev.natter.events.InvalidEventException;
 import dev.natter.events.jms.Destinations;
 import dev.natter.events.jms.JmsCloudEvents;
@@ -81,7 +82,9 @@ class RoomHistory {
             time,
             string(data.get("submissionId")),
             string(event.getExtension(ChatEvents.VIA)),
-            data));
+            data,
+            event.getSource().toString(),
+            EventTracing.traceId(event).orElse(null)));
   }
 
   private static String text(String type, Map<String, Object> data) {
