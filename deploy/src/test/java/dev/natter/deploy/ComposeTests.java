@@ -31,7 +31,7 @@ class ComposeTests {
     }
     assertThat(services.path("artemis").path("image").asString())
         .as("Artemis, from its official image at the version the apps are built with")
-        .isEqualTo("apache/activemq-artemis:2.56.0");
+        .isEqualTo(Repository.artemisImage());
   }
 
   @Test

@@ -24,7 +24,9 @@ class ImageBuildTests {
   void namesEachImageAfterItsAppAndVersion() throws Exception {
     Element image = (Element) pom("pom.xml").getElementsByTagName("image").item(0);
     assertThat(text(image, "name"))
-        .isEqualTo("${natter.image.prefix}${project.artifactId}:${project.version}");
+        .isEqualTo("${natter.image.prefix}${project.artifactId}:${natter.image.tag}");
+    Element properties = (Element) pom("pom.xml").getElementsByTagName("properties").item(0);
+    assertThat(text(properties, "natter.image.tag")).isEqualTo("${project.version}");
     for (String app : Repository.APPS) {
       Element project = pom(app + "/pom.xml").getDocumentElement();
       String artifactId = project.getElementsByTagName("artifactId").item(1).getTextContent();

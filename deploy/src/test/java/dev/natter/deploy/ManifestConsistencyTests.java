@@ -72,7 +72,7 @@ class ManifestConsistencyTests {
     }
     assertThat(
             find("StatefulSet", "artemis").at("/spec/template/spec/containers/0/image").asString())
-        .isEqualTo("apache/activemq-artemis:2.56.0");
+        .isEqualTo(Repository.artemisImage());
   }
 
   @Test

@@ -78,17 +78,32 @@ final class Repository {
 
   /** The project's version, from the parent POM: the images' tag. */
   static String version() throws Exception {
-    Element project =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(ROOT.resolve("pom.xml").toFile())
-            .getDocumentElement();
-    for (var child = project.getFirstChild(); child != null; child = child.getNextSibling()) {
-      if ("version".equals(child.getNodeName())) {
+    return childOf(parentPom(), "version");
+  }
+
+  /**
+   * Artemis's official image at the version the apps are built with (published as {@code
+   * apache/artemis} since Artemis left ActiveMQ).
+   */
+  static String artemisImage() throws Exception {
+    Element properties = (Element) parentPom().getElementsByTagName("properties").item(0);
+    return "apache/artemis:" + childOf(properties, "artemis.version");
+  }
+
+  private static Element parentPom() throws Exception {
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(ROOT.resolve("pom.xml").toFile())
+        .getDocumentElement();
+  }
+
+  private static String childOf(Element parent, String name) {
+    for (var child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (name.equals(child.getNodeName())) {
         return child.getTextContent().trim();
       }
     }
-    throw new IllegalStateException("pom.xml names no version");
+    throw new IllegalStateException("pom.xml names no " + name);
   }
 
   /** The image an app is built into, without a registry. */
