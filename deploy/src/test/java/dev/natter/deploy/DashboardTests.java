@@ -121,6 +121,11 @@ class DashboardTests {
     assertThat(monitor.at("/metadata/namespace").asString()).isEqualTo("natter");
     assertThat(monitor.at("/spec/podMetricsEndpoints/0/path").asString())
         .isEqualTo("/actuator/prometheus");
-    assertThat(monitor.toString()).contains(":9464");
+    JsonNode address = monitor.at("/spec/podMetricsEndpoints/0/relabelings/1");
+    assertThat(address.at("/sourceLabels/1").asString())
+        .as("the port each pod's annotation names")
+        .isEqualTo("__meta_kubernetes_pod_annotation_prometheus_io_port");
+    assertThat(address.at("/targetLabel").asString()).isEqualTo("__address__");
+    assertThat(address.at("/replacement").asString()).isEqualTo("$1:$2");
   }
 }

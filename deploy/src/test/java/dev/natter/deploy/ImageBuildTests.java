@@ -43,4 +43,14 @@ class ImageBuildTests {
     assertThat(image.getElementsByTagName("buildpack").item(1).getTextContent())
         .isEqualTo("paketobuildpacks/health-checker");
   }
+
+  /** The functions start from beans Spring AOT generated at build time, for a faster cold start. */
+  @Test
+  void startsTheFunctionsFromSpringAot() throws Exception {
+    Document functions = pom("functions/pom.xml");
+    assertThat(functions.getElementsByTagName("goal").item(0).getTextContent())
+        .isEqualTo("process-aot");
+    Element image = (Element) functions.getElementsByTagName("image").item(0);
+    assertThat(text(image, "BP_SPRING_AOT_ENABLED")).isEqualTo("true");
+  }
 }
