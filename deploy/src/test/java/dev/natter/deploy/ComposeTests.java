@@ -22,12 +22,16 @@ class ComposeTests {
         .containsExactlyInAnyOrder("artemis", "broker", "functions", "gateway");
   }
 
+  /** By default the images a plain image build makes; a prefix and tag the build was given. */
   @Test
   void runsTheImagesTheBuildMakes() throws Exception {
     for (String app : Repository.APPS) {
+      String image = Repository.image(app);
+      String name = image.substring(0, image.indexOf(':'));
+      String tag = image.substring(image.indexOf(':') + 1);
       assertThat(services.path(app).path("image").asString())
           .as(app)
-          .isEqualTo(Repository.image(app));
+          .isEqualTo("${NATTER_IMAGE_PREFIX:-}" + name + ":${NATTER_IMAGE_TAG:-" + tag + "}");
     }
     assertThat(services.path("artemis").path("image").asString())
         .as("Artemis, from its official image at the version the apps are built with")
