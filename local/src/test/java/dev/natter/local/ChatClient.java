@@ -47,6 +47,30 @@ final class ChatClient {
     return token;
   }
 
+  /** The same session, using the gateway on {@code port}. */
+  ChatClient at(int port) {
+    ChatClient elsewhere = new ChatClient(port);
+    elsewhere.token = token;
+    elsewhere.cookie = cookie;
+    return elsewhere;
+  }
+
+  /** Ends the session; returns the HTTP status. */
+  int signOut() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** Tries to say {@code text} in {@code room}; returns the HTTP status. */
+  int trySay(String room, String text) throws Exception {
+    String json = "{\"text\":" + quote(text) + "}";
+    return post("/api/rooms/" + room + "/messages", json, token).statusCode();
+  }
+
   /** Says {@code text} in {@code room}; returns the submission's id. */
   String say(String room, String text) throws Exception {
     return say(room, text, Map.of());

@@ -55,4 +55,18 @@ class ReplicasIntegrationTests {
       assertThat(ivys.next("chat.member.left", PATIENCE).get("data")).contains("jack");
     }
   }
+
+  @Test
+  void aSessionSignedOutOnOneReplicaIsRefusedOnAll() throws Exception {
+    AppProcess second = stack.startGateway("gateway-3", NatterExtension.freePort());
+    ChatClient kim = new ChatClient(stack).signIn("kim");
+    ChatClient kimElsewhere = kim.at(second.port());
+    assertThat(kimElsewhere.trySay("replicas", "hello from the second gateway")).isEqualTo(202);
+
+    assertThat(kim.signOut()).isEqualTo(204);
+
+    assertThat(kim.trySay("replicas", "still me?")).isEqualTo(401);
+    await().atMost(PATIENCE).until(() -> kimElsewhere.trySay("replicas", "still me?") == 401);
+    second.kill();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.natter.gateway.session;
 
 import dev.natter.gateway.web.ApiException;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ public class Authenticator {
   private static final String BEARER = "Bearer ";
 
   private final Tokens tokens;
+  private final EndedSessions ended;
 
-  Authenticator(Tokens tokens) {
+  Authenticator(Tokens tokens, EndedSessions ended) {
     this.tokens = tokens;
+    this.ended = ended;
   }
 
   /** Who sent a valid {@code Authorization: Bearer} header; 401 otherwise. */
@@ -24,10 +27,17 @@ public class Authenticator {
       throw unauthorized(
           "Send the token from POST /api/sessions as 'Authorization: Bearer <token>'");
     }
-    return tokens
-        .verify(authorization.substring(BEARER.length()).trim())
+    return live(authorization.substring(BEARER.length()).trim())
         .orElseThrow(
             () -> unauthorized("The token is invalid or has expired; start a new session"));
+  }
+
+  /**
+   * Whom a token names, if it is valid and its session has not ended: signing out, or taking
+   * another nick, ends the old token at once, on every replica.
+   */
+  Optional<Identity> live(String token) {
+    return tokens.verify(token).filter(identity -> !ended.isEnded(identity.session()));
   }
 
   private static ApiException unauthorized(String detail) {

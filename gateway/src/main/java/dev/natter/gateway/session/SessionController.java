@@ -22,11 +22,20 @@ import reactor.core.scheduler.Schedulers;
 class SessionController {
 
   private final Tokens tokens;
+  private final Authenticator authenticator;
+  private final EndedSessions ended;
   private final Presence presence;
   private final Duration lifetime;
 
-  SessionController(Tokens tokens, Presence presence, SessionProperties properties) {
+  SessionController(
+      Tokens tokens,
+      Authenticator authenticator,
+      EndedSessions ended,
+      Presence presence,
+      SessionProperties properties) {
     this.tokens = tokens;
+    this.authenticator = authenticator;
+    this.ended = ended;
     this.presence = presence;
     this.lifetime = properties.tokenLifetime();
   }
@@ -44,15 +53,15 @@ class SessionController {
   }
 
   /**
-   * Ends the session the bearer token names: its nick is free at once and the stream's cookie is
-   * cleared. Ending a session already ended, or none, is not an error.
+   * Ends the session the bearer token names: the token is refused from then on, its nick is free at
+   * once and the stream's cookie is cleared. Ending a session already ended, or none, is not an
+   * error.
    */
   @DeleteMapping("/api/sessions")
   Mono<ResponseEntity<Void>> end(
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
     Optional<Identity> identity = previous(authorization);
-    return Mono.fromRunnable(
-            () -> identity.ifPresent(ended -> presence.release(ended.nick(), ended.session())))
+    return Mono.fromRunnable(() -> identity.ifPresent(this::finish))
         .subscribeOn(Schedulers.boundedElastic())
         .then(
             Mono.fromSupplier(
@@ -67,15 +76,21 @@ class SessionController {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.empty();
     }
-    return tokens.verify(authorization.substring(7).trim());
+    return authenticator.live(authorization.substring(7).trim());
   }
 
   private ResponseEntity<SessionResponse> start(String nick, Optional<Identity> previous) {
     String token = tokens.issue(new Identity(nick, presence.claim(nick)));
-    previous.ifPresent(old -> presence.release(old.nick(), old.session()));
+    previous.ifPresent(this::finish);
     return ResponseEntity.status(HttpStatus.CREATED)
         .header(HttpHeaders.SET_COOKIE, cookie(token, lifetime).toString())
         .body(new SessionResponse(nick, token));
+  }
+
+  /** Refuses the session's tokens from now on, then frees its nick. */
+  private void finish(Identity session) {
+    ended.end(session.session());
+    presence.release(session.nick(), session.session());
   }
 
   /** The cookie that lets the page's stream, which cannot send headers, say whose it is. */
