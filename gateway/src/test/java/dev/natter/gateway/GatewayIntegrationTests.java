@@ -61,6 +61,7 @@ class GatewayIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired ActiveMQConnectionFactory factory;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   final HttpClient http = HttpClient.newHttpClient();
   Connection connection;
@@ -161,6 +162,42 @@ class GatewayIntegrationTests {
 
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
+    }
+
+    HttpResponse<String> say(String token) throws Exception {
+      return post("/api/rooms/general/messages", "{\"text\":\"still me?\"}", token);
+    }
+
+    @Test
+    void refusesTheTokenOfASessionSignedOut() throws Exception {
+      ChatSession erin = session("erin-out");
+      assertThat(say(erin.token()).statusCode()).isEqualTo(202);
+
+      HttpResponse<String> signOut =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/sessions"))
+                  .header("Authorization", "Bearer " + erin.token())
+                  .DELETE()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(signOut.statusCode()).isEqualTo(204);
+      HttpResponse<String> after = say(erin.token());
+      assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
+      assertThat(session("erin-out").token()).as("the nick is free").isNotEqualTo(erin.token());
+    }
+
+    @Test
+    void refusesTheOldTokenAfterANickChange() throws Exception {
+      ChatSession fred = session("fred-old");
+
+      HttpResponse<String> renamed =
+          post("/api/sessions", "{\"nick\":\"fredrik-new\"}", fred.token());
+
+      assertThat(renamed.statusCode()).isEqualTo(201);
+      assertThat(say(fred.token()).statusCode()).isEqualTo(401);
+      assertThat(say(JsonPath.read(renamed.body(), "$.token")).statusCode()).isEqualTo(202);
+      assertThat(session("fred-old").nick()).as("the old nick is free").isEqualTo("fred-old");
     }
   }
 
@@ -480,6 +517,39 @@ class GatewayIntegrationTests {
 
       assertThat(copy.statusCode()).isEqualTo(409);
       assertThat(JsonPath.<String>read(copy.body(), "$.detail")).contains("paypal" + n);
+    }
+
+    /** A page that follows one more room reopens its stream: nobody sees it leave and rejoin. */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void staysInARoomWhoseStreamReopensWithinTheGrace() throws Exception {
+      ChatSession dora = session("dora" + NICKS.incrementAndGet());
+      HttpResponse<Stream<String>> first = follow("grace-room", dora);
+      MessageConsumer broker = session.createConsumer(session.createTopic(Destinations.BROKER));
+
+      first.body().close();
+      org.awaitility.Awaitility.await()
+          .until(
+              () ->
+                  meters.find("natter.sse.room.followers").tag("room", "grace-room").gauge()
+                      == null);
+      HttpResponse<Stream<String>> second = follow("grace-room&room=grace-other", dora);
+
+      org.awaitility.Awaitility.await()
+          .during(java.time.Duration.ofSeconds(4))
+          .atMost(java.time.Duration.ofSeconds(8))
+          .until(() -> members("grace-room").contains(dora.nick()));
+      List<String> seen = new java.util.ArrayList<>();
+      for (Message message = broker.receive(1_000);
+          message != null;
+          message = broker.receiveNoWait()) {
+        CloudEvent event = JmsCloudEvents.read(message);
+        seen.add(event.getType() + " " + event.getExtension(ChatEvents.ROOM));
+      }
+      assertThat(seen)
+          .contains(ChatEvents.MEMBER_JOINED + " grace-other")
+          .noneMatch(event -> event.endsWith(" grace-room"));
+      second.body().close();
     }
 
     @Test

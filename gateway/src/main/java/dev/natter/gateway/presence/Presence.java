@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jms.JmsException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Who is online, the same on every gateway replica: claimed nicks and each room's members, kept as
@@ -179,18 +181,37 @@ public class Presence {
         .removeIf(record -> PresenceRecord.CLAIM.equals(record.kind()) && !record.isLive(now));
   }
 
+  /**
+   * Counts a stream of {@code room} out; once the session's last one closed and the grace passed
+   * without another opening, its owner leaves.
+   */
   private void exit(String room, String nick, String key, String session) {
+    String stream = streamKey(room, key, session);
     boolean last;
     synchronized (this) {
-      String stream = streamKey(room, key, session);
       last = localStreams.merge(stream, -1, Integer::sum) <= 0;
-      if (last) {
-        localStreams.remove(stream);
-        localNicks.remove(stream);
-      }
     }
-    if (!last) {
-      return;
+    if (last) {
+      Mono.delay(properties.grace(), Schedulers.boundedElastic())
+          .subscribe(
+              ignored -> leaveIfGone(room, nick, key, session, stream),
+              error ->
+                  log.warn(
+                      "NATTER-PRESENCE-004 Could not record that {} left {}; it lapses after {}:"
+                          + " {}",
+                      nick,
+                      room,
+                      properties.ttl(),
+                      error.getMessage()));
+    }
+  }
+
+  private void leaveIfGone(String room, String nick, String key, String session, String stream) {
+    synchronized (this) {
+      if (!localStreams.remove(stream, 0)) {
+        return;
+      }
+      localNicks.remove(stream);
     }
     long since = liveSince(room, key).orElse(now());
     publish(memberRecord(room, nick, key, session, since, false));
