@@ -246,6 +246,7 @@ async function joinRoom(room) {
 function send(text) {
   const room = state.current;
   const item = messageElement({ key: `pending-${crypto.randomUUID()}`, author: state.nick, text, time: new Date() });
+  item.classList.add('mine');
   setMessageState(item, 'sending');
   append(room, item);
   state.queue.push({ room, text, item });

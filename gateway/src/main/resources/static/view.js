@@ -49,7 +49,7 @@ function appendMentions(container, text, me) {
  */
 export function messageElement({ key, author, text, time, kind = 'message', via, origin }, me) {
   const item = document.createElement('li');
-  item.className = `message ${kind}`;
+  item.className = kind === 'message' ? 'message' : `message ${kind}`;
   item.dataset.key = key;
   const when = time ? timeFormat.format(new Date(time)) : '';
   const body = document.createElement('div');
@@ -79,10 +79,30 @@ export function messageElement({ key, author, text, time, kind = 'message', via,
   return item;
 }
 
+// What each state of one's own message shows beside its time, and says to a screen reader.
+const RECEIPTS = {
+  sending: ['…', 'sending'],
+  accepted: ['✓', 'accepted: Natter has it'],
+  waking: ['✓', 'accepted: waking up the functions'],
+  posted: ['✓✓', 'posted'],
+  rejected: ['✕', 'rejected'],
+  failed: ['✕', 'failed: Natter could not deliver it'],
+};
+
 export function setMessageState(item, state, note) {
   item.dataset.state = state;
   item.querySelector('.note')?.remove();
   if (note) item.querySelector('.body').append(span('note', note));
+  if (!item.classList.contains('mine') || !RECEIPTS[state]) return;
+  let receipt = item.querySelector('.receipt');
+  if (!receipt) {
+    receipt = span('receipt', '');
+    item.querySelector('.time').append(receipt);
+  }
+  const [mark, label] = RECEIPTS[state];
+  receipt.textContent = mark;
+  receipt.title = label;
+  receipt.setAttribute('aria-label', label);
 }
 
 export function roomButton(room, current, unread, onSelect) {

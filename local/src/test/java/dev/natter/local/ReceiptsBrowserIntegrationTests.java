@@ -117,6 +117,9 @@ class ReceiptsBrowserIntegrationTests {
 
     WebElement posted = awaitMessage("posted", "did it arrive?", Duration.ofSeconds(10));
     assertThat(states()).containsSubsequence("sending", "accepted", "posted");
+    WebElement receipt = posted.findElement(By.className("receipt"));
+    assertThat(receipt.getText()).isEqualTo("✓✓");
+    assertThat(receipt.getAttribute("aria-label")).isEqualTo("posted");
     assertThat(posted.getAttribute("data-source")).isEqualTo("/natter/functions/post-message");
     assertThat(posted.getAttribute("data-trace")).matches("[0-9a-f]{32}");
     assertThat(posted.findElement(By.className("time")).getAttribute("title"))
@@ -132,6 +135,8 @@ class ReceiptsBrowserIntegrationTests {
 
     WebElement failed = awaitMessage("failed", "nobody will answer this", Duration.ofSeconds(20));
     assertThat(failed.getText()).contains("could not deliver");
+    assertThat(failed.findElement(By.className("receipt")).getAttribute("aria-label"))
+        .startsWith("failed");
     assertThat(states()).containsSubsequence("sending", "accepted", "failed");
     Browsers.screenshot(page, "receipt-failed");
   }
