@@ -63,7 +63,7 @@ class IngressController {
     requireToken(authorization);
     List<CloudEvent> events = CloudEventHttp.read(headers, body(request));
     try {
-      events.forEach(this::check);
+      check(events, CloudEventHttp.isBatch(headers));
     } catch (RuntimeException refused) {
       events.forEach(event -> metrics.ingress(event.getType(), "refused"));
       throw refused;
@@ -84,6 +84,16 @@ class IngressController {
    */
   private CloudEvent entering(CloudEvent event) {
     return Hops.entering(tracing.stampIfAbsent(Commands.tag(event)), ttl);
+  }
+
+  private void check(List<CloudEvent> events, boolean batch) {
+    for (int index = 0; index < events.size(); index++) {
+      try {
+        check(events.get(index));
+      } catch (InvalidEventException e) {
+        throw batch ? e.inBatch(index, events.get(index).getId()) : e;
+      }
+    }
   }
 
   private void check(CloudEvent event) {

@@ -121,7 +121,25 @@ class IngressIntegrationTests {
         post(Map.of("Content-Type", "application/cloudevents-batch+json"), batch);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("\"attribute\":\"id\"");
+    assertThat(response.body()).contains("\"attribute\":\"id\"").contains("\"index\":1");
+    assertThat(broker.receive(500)).isNull();
+  }
+
+  @Test
+  void namesTheEventOfABatchThatBreaksTheChatContract() throws Exception {
+    String batch =
+        "["
+            + structured("fine-1")
+            + ","
+            + structured("textless-2").replace(",\"text\":\"hi\"", "")
+            + "]";
+
+    HttpResponse<String> response =
+        post(Map.of("Content-Type", "application/cloudevents-batch+json"), batch);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("\"index\":1", "\"id\":\"textless-2\"", "Event 1 of the batch ('textless-2')");
     assertThat(broker.receive(500)).isNull();
   }
 

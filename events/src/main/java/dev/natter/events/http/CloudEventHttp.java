@@ -39,6 +39,12 @@ public final class CloudEventHttp {
     return read(flatten(headers), body);
   }
 
+  /** Whether a request with {@code headers} carries a batch of events. */
+  public static boolean isBatch(HttpHeaders headers) {
+    return mediaType(headers.getFirst(HttpHeaders.CONTENT_TYPE))
+        .startsWith("application/cloudevents-batch");
+  }
+
   /** Reads every event of a request whose headers are given by (case-insensitive) name. */
   public static List<CloudEvent> read(Map<String, String> headers, byte[] body) {
     Map<String, String> lookup = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

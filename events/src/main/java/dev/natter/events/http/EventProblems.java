@@ -22,6 +22,12 @@ public final class EventProblems {
     if (e.attribute() != null) {
       problem.setProperty("attribute", e.attribute());
     }
+    if (e.index() != null) {
+      problem.setProperty("index", e.index());
+    }
+    if (e.eventId() != null) {
+      problem.setProperty("id", e.eventId());
+    }
     return problem;
   }
 

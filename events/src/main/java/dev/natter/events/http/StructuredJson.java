@@ -40,7 +40,12 @@ final class StructuredJson {
     }
     List<CloudEvent> events = new ArrayList<>(root.size());
     for (JsonNode node : root) {
-      events.add(toEvent(node));
+      try {
+        events.add(toEvent(node));
+      } catch (InvalidEventException e) {
+        JsonNode id = node.get("id");
+        throw e.inBatch(events.size(), id != null && id.isTextual() ? id.textValue() : null);
+      }
     }
     return events;
   }
