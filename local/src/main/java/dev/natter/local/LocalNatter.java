@@ -1,6 +1,7 @@
 package dev.natter.local;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -24,7 +25,10 @@ public final class LocalNatter {
             port("NATTER_INGRESS_PORT", 8081),
             port("NATTER_FUNCTIONS_PORT", 8082),
             port("ARTEMIS_PORT", 61616));
-    LocalStack stack = new LocalStack(apps, data, ports);
+    // Local runs answer this machine only, unless asked to listen wider.
+    Map<String, String> listen =
+        Map.of("SERVER_ADDRESS", env("NATTER_LISTEN_ADDRESS", "127.0.0.1"));
+    LocalStack stack = new LocalStack(apps, data, ports, Map.of(), listen);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack, stopped)));
 
