@@ -3,8 +3,10 @@ package dev.natter.gateway.artemis;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,24 @@ public abstract class TopicFollower implements SmartLifecycle, DisposableBean {
 
   /** Work to do once connected, such as reading the current state; nothing by default. */
   protected void connected(Connection connection) throws JMSException {}
+
+  /**
+   * Hands every message {@code queue} holds to {@link #onMessage}, leaving them there: the state a
+   * last-value queue keeps of the address. Nothing when the queue does not exist (yet).
+   */
+  protected void browse(Connection connection, String queue) throws JMSException {
+    try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      var state = ArtemisQueues.find(session, queue);
+      if (state.isEmpty()) {
+        return;
+      }
+      try (QueueBrowser browser = session.createBrowser(state.get())) {
+        for (Object message : Collections.list(browser.getEnumeration())) {
+          onMessage((Message) message);
+        }
+      }
+    }
+  }
 
   @Override
   public void start() {

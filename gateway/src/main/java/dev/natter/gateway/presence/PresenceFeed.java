@@ -1,14 +1,10 @@
 package dev.natter.gateway.presence;
 
-import dev.natter.gateway.artemis.ArtemisQueues;
 import dev.natter.gateway.artemis.TopicFollower;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.function.Consumer;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
@@ -57,17 +53,7 @@ class PresenceFeed extends TopicFollower {
   /** Reads every record the broker keeps; later ones arrive through the address. */
   @Override
   protected void connected(Connection connection) throws JMSException {
-    try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      var state = ArtemisQueues.find(session, STATE);
-      if (state.isEmpty()) {
-        return;
-      }
-      try (QueueBrowser browser = session.createBrowser(state.get())) {
-        for (Object message : Collections.list(browser.getEnumeration())) {
-          onMessage((Message) message);
-        }
-      }
-    }
+    browse(connection, STATE);
   }
 
   @Override

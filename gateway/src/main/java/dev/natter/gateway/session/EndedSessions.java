@@ -1,15 +1,11 @@
 package dev.natter.gateway.session;
 
-import dev.natter.gateway.artemis.ArtemisQueues;
 import dev.natter.gateway.artemis.TopicFollower;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -92,17 +88,7 @@ public class EndedSessions extends TopicFollower {
   /** Reads every end the broker keeps; later ones arrive through the address. */
   @Override
   protected void connected(Connection connection) throws JMSException {
-    try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-      var state = ArtemisQueues.find(session, STATE);
-      if (state.isEmpty()) {
-        return;
-      }
-      try (QueueBrowser browser = session.createBrowser(state.get())) {
-        for (Object message : Collections.list(browser.getEnumeration())) {
-          onMessage((Message) message);
-        }
-      }
-    }
+    browse(connection, STATE);
   }
 
   @Override
