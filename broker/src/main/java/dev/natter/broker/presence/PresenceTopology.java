@@ -23,14 +23,19 @@ class PresenceTopology {
   static final String ENDED = "natter.sessions.ended";
   static final String ENDED_STATE = "natter.sessions.ended.state";
 
+  /** Where lapsed records go: an address without queues, so Artemis drops them quietly. */
+  static final String LAPSED = "natter.lapsed";
+
   PresenceTopology(Topology topology) {
+    topology.multicastAddress(LAPSED);
     declare(topology, ADDRESS, STATE);
     declare(topology, ENDED, ENDED_STATE);
   }
 
   private static void declare(Topology topology, String address, String state) {
     topology.multicastAddress(address);
-    topology.addressSettings(address, new AddressSettings().setExpiryAddress(SimpleString.of("")));
+    topology.addressSettings(
+        address, new AddressSettings().setExpiryAddress(SimpleString.of(LAPSED)));
     topology.queue(
         QueueConfiguration.of(state)
             .setAddress(address)

@@ -150,7 +150,10 @@ public class Presence {
         });
   }
 
-  /** Announces that people left whose presence lapsed: their gateway stopped refreshing it. */
+  /**
+   * Announces that people left whose presence lapsed: their gateway stopped refreshing it. Who left
+   * by closing their streams was announced by their gateway; their records are only dropped.
+   */
   @Scheduled(fixedDelay = 5_000)
   void sweep() {
     long now = now();
@@ -164,7 +167,9 @@ public class Presence {
             PresenceRecord last =
                 memberships.stream().max(Comparator.comparingLong(PresenceRecord::since)).get();
             try {
-              events.left(last.room(), last.nick(), last.key(), last.since());
+              if (memberships.stream().anyMatch(PresenceRecord::present)) {
+                events.left(last.room(), last.nick(), last.key(), last.since());
+              }
               memberships.forEach(record -> records.remove(record.lastValueKey(), record));
             } catch (JmsException e) {
               log.warn(
