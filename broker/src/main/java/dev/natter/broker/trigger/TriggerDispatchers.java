@@ -6,6 +6,7 @@ import dev.natter.events.EventTracing;
 import dev.natter.events.jms.Destinations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
 class TriggerDispatchers implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(TriggerDispatchers.class);
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
   /** Deliveries of one message before Artemis itself dead-letters it: a dispatcher crash loop. */
   private static final int CRASH_ATTEMPTS = 5;
@@ -118,10 +120,30 @@ class TriggerDispatchers implements SmartLifecycle, DisposableBean {
     log.info("Dispatching {} trigger(s)", containers.size());
   }
 
+  /**
+   * Stops taking events and waits a while for the consumers to finish what they hold, before the
+   * Artemis connections close (a later phase). What is still in flight then is rolled back, and
+   * Artemis delivers it again.
+   */
   @Override
   public void stop() {
     dispatchers.forEach(Dispatcher::stop);
-    containers.forEach(DefaultMessageListenerContainer::stop);
+    Thread closing =
+        new Thread(
+            () -> containers.forEach(DefaultMessageListenerContainer::shutdown),
+            "trigger-shutdown");
+    closing.start();
+    try {
+      closing.join(SHUTDOWN_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closing.isAlive()) {
+      log.warn(
+          "NATTER-DISPATCH-007 Dispatchers still busy after {}; stopping anyway, Artemis delivers"
+              + " what they held again",
+          SHUTDOWN_WAIT);
+    }
   }
 
   @Override
