@@ -1,0 +1,69 @@
+package dev.natter.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Idle streams added in batches until the target or until the gateway (or the OS) refuses. */
+final class Capacity {
+
+  private static final Logger log = LoggerFactory.getLogger(Capacity.class);
+  private static final int BATCH = 1_000;
+  private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration HOLD = Duration.ofSeconds(10);
+
+  private final URI gateway;
+  private final long pid;
+
+  /**
+   * @param pid the gateway's process, or -1 when it runs elsewhere
+   */
+  Capacity(URI gateway, long pid) {
+    this.gateway = gateway;
+    this.pid = pid;
+  }
+
+  /**
+   * What the capacity run measured.
+   *
+   * @param target streams asked for
+   * @param held streams still open after the hold period
+   * @param failed streams that never opened
+   * @param before the gateway's memory before the run
+   * @param after its memory with the streams held
+   */
+  record Result(int target, int held, int failed, Footprint before, Footprint after) {
+
+    /** Heap each held stream adds, in bytes. */
+    double heapPerConnection() {
+      return held == 0 ? Double.NaN : (double) (after.heapBytes() - before.heapBytes()) / held;
+    }
+
+    /** Resident memory each held stream adds, in bytes; NaN when unknown. */
+    double rssPerConnection() {
+      return held == 0 || after.rssBytes() < 0
+          ? Double.NaN
+          : (double) (after.rssBytes() - before.rssBytes()) / held;
+    }
+  }
+
+  Result run(int target) throws Exception {
+    Footprint before = Footprint.of(gateway, pid, 0);
+    try (Streams streams = new Streams(gateway)) {
+      for (int asked = 0; asked < target && streams.failed() == 0; ) {
+        int batch = Math.min(BATCH, target - asked);
+        for (int i = 0; i < batch; i++) {
+          streams.open("idle-" + (asked + i) % 100, (id, intended) -> {});
+        }
+        asked += batch;
+        int goal = asked;
+        Await.until(() -> streams.opened() + streams.failed() >= goal, BATCH_TIMEOUT);
+        log.info("{} idle streams open, {} failed", streams.held(), streams.failed());
+      }
+      Thread.sleep(HOLD.toMillis()); // the streams must stay open, not merely open
+      Footprint after = Footprint.of(gateway, pid, streams.held());
+      return new Result(target, streams.held(), streams.failed(), before, after);
+    }
+  }
+}
