@@ -11,7 +11,6 @@ final class Capacity {
   private static final Logger log = LoggerFactory.getLogger(Capacity.class);
   private static final int BATCH = 1_000;
   private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration HOLD = Duration.ofSeconds(10);
 
   private final URI gateway;
   private final long pid;
@@ -61,7 +60,8 @@ final class Capacity {
         Await.until(() -> streams.opened() + streams.failed() >= goal, BATCH_TIMEOUT);
         log.info("{} idle streams open, {} failed", streams.held(), streams.failed());
       }
-      Thread.sleep(HOLD.toMillis()); // the streams must stay open, not merely open
+      // The streams must stay open, not merely open: held a while, longer the more there are.
+      Thread.sleep(Math.min(10_000, 2_000 + streams.held()));
       Footprint after = Footprint.of(gateway, pid, streams.held());
       return new Result(target, streams.held(), streams.failed(), before, after);
     }
