@@ -48,25 +48,29 @@ public final class Bench {
     if (options.gateway() == null) {
       try (LocalStack stack = startStack()) {
         URI gateway = URI.create("http://localhost:" + stack.ports().gateway());
-        long gatewayPid = stack.app("gateway").pid();
         load = new LoadRun(options, gateway, pids(stack)).run();
-        if (options.capacity() > 0) {
-          capacity = new Capacity(gateway, gatewayPid).run(options.capacity());
-        }
+        report.load(load);
+        capacity = capacity(gateway, stack.app("gateway").pid(), report);
       }
     } else {
       load = new LoadRun(options, options.gateway(), Map.of()).run();
-      if (options.capacity() > 0) {
-        capacity = new Capacity(options.gateway(), -1).run(options.capacity());
-      }
+      report.load(load);
+      capacity = capacity(options.gateway(), -1, report);
     }
-    report.load(load);
-    report.capacity(capacity);
     Baselines.Result baselines = runBaselines();
     report.baselines(baselines, load);
     Path plot = LatencyPlot.write(options.output(), load, baselines);
     report.plot(plot);
     return new BenchResult(load, capacity, baselines, plot);
+  }
+
+  private Capacity.Result capacity(URI gateway, long pid, Report report) throws Exception {
+    if (options.capacity() == 0) {
+      return null;
+    }
+    Capacity.Result capacity = new Capacity(gateway, pid).run(options.capacity());
+    report.capacity(capacity);
+    return capacity;
   }
 
   private Baselines.Result runBaselines() throws Exception {

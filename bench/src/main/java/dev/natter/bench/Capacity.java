@@ -47,23 +47,27 @@ final class Capacity {
     }
   }
 
-  Result run(int target) throws Exception {
+  Result run(int asked) throws Exception {
+    int target = Math.min(asked, FileLimit.spare());
+    if (target < asked) {
+      log.warn("Only {} streams fit in this process's open-file limit", target);
+    }
     Footprint before = Footprint.of(gateway, pid, 0);
     try (Streams streams = new Streams(gateway)) {
-      for (int asked = 0; asked < target && streams.failed() == 0; ) {
-        int batch = Math.min(BATCH, target - asked);
+      for (int opened = 0; opened < target && streams.failed() == 0; ) {
+        int batch = Math.min(BATCH, target - opened);
         for (int i = 0; i < batch; i++) {
-          streams.open("idle-" + (asked + i) % 100, (id, intended) -> {});
+          streams.open("idle-" + (opened + i) % 100, (id, intended) -> {});
         }
-        asked += batch;
-        int goal = asked;
+        opened += batch;
+        int goal = opened;
         Await.until(() -> streams.opened() + streams.failed() >= goal, BATCH_TIMEOUT);
         log.info("{} idle streams open, {} failed", streams.held(), streams.failed());
       }
       // The streams must stay open, not merely open: held a while, longer the more there are.
       Thread.sleep(Math.min(10_000, 2_000 + streams.held()));
       Footprint after = Footprint.of(gateway, pid, streams.held());
-      return new Result(target, streams.held(), streams.failed(), before, after);
+      return new Result(asked, streams.held(), streams.failed(), before, after);
     }
   }
 }
