@@ -16,7 +16,7 @@ final class Deliveries {
 
   private final Recorder latency = new Recorder(HIGHEST, 3);
   private final AtomicIntegerArray counts;
-  private final LongAdder measured = new LongAdder();
+  private final LongAdder inWindow = new LongAdder();
   private volatile long measureFrom = Long.MAX_VALUE;
 
   Deliveries(long messages) {
@@ -35,10 +35,13 @@ final class Deliveries {
       return;
     }
     counts.incrementAndGet(id);
+    long now = Clock.now();
+    if (now >= measureFrom) {
+      inWindow.increment();
+    }
     if (intended >= measureFrom) {
-      long micros = Math.max(0, (Clock.now() - intended) / 1_000);
+      long micros = Math.max(0, (now - intended) / 1_000);
       latency.recordValue(Math.min(micros, HIGHEST));
-      measured.increment();
     }
   }
 
@@ -47,8 +50,9 @@ final class Deliveries {
     return latency.getIntervalHistogram();
   }
 
-  long measured() {
-    return measured.sum();
+  /** Deliveries of any message since the measured window began. */
+  long inWindow() {
+    return inWindow.sum();
   }
 
   int count(int id) {

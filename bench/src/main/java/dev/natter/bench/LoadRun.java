@@ -51,12 +51,14 @@ final class LoadRun {
       marker.start();
       producers.run(options.messages(), options.rate(), start, rooms);
       long sendEnd = Clock.now();
+      long deliveredInWindow = deliveries.inWindow();
       Map<String, Double> cpuShares = cpu.sharesSinceMark();
       long expected = expected(streams.opened());
       Await.until(() -> deliveries.total() >= expected, DRAIN_TIMEOUT);
       double seconds = (sendEnd - measureFrom) / 1e9;
       Footprint footprint = Footprint.of(gateway, gatewayPid, streams.held());
-      return result(deliveries, producers, streams, cpuShares, seconds, expected)
+      double eventsPerSecond = deliveredInWindow / seconds;
+      return result(deliveries, producers, streams, cpuShares, eventsPerSecond, expected)
           .withFootprint(footprint);
     }
   }
@@ -81,7 +83,7 @@ final class LoadRun {
       Producers producers,
       Streams streams,
       Map<String, Double> cpu,
-      double seconds,
+      double eventsPerSecond,
       long expected) {
     Histogram latency = deliveries.histogram();
     Histogram accepted = producers.accepted().getIntervalHistogram();
@@ -98,7 +100,7 @@ final class LoadRun {
         expected,
         deliveries.total(),
         incomplete,
-        deliveries.measured() / seconds,
+        eventsPerSecond,
         latency,
         accepted,
         cpu,

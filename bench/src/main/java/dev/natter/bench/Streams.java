@@ -1,11 +1,13 @@
 package dev.natter.bench;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -40,13 +42,21 @@ final class Streams implements AutoCloseable {
         client
             .get()
             .uri("/api/stream?room=" + room)
-            .responseContent()
+            .response(
+                (response, body) ->
+                    response.status().code() == 200
+                        ? body.retain()
+                        : Flux.<ByteBuf>error(new IllegalStateException(response.status() + "")))
             .subscribe(
                 chunk -> {
                   if (seen.getAndIncrement() == 0) {
                     opened.incrementAndGet();
                   }
-                  chunk.forEachByte(marker);
+                  try {
+                    chunk.forEachByte(marker);
+                  } finally {
+                    chunk.release();
+                  }
                 },
                 error -> end(seen),
                 () -> end(seen)));
