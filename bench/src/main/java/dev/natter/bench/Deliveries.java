@@ -15,6 +15,7 @@ final class Deliveries {
   private static final long HIGHEST = TimeUnit.MINUTES.toMicros(10);
 
   private final Recorder latency = new Recorder(HIGHEST, 3);
+  private final Recorder recent = new Recorder(HIGHEST, 3);
   private final AtomicIntegerArray counts;
   private final LongAdder inWindow = new LongAdder();
   private volatile long measureFrom = Long.MAX_VALUE;
@@ -36,6 +37,7 @@ final class Deliveries {
     }
     counts.incrementAndGet(id);
     long now = Clock.now();
+    recent.recordValue(Math.min(Math.max(0, (now - intended) / 1_000), HIGHEST));
     if (now >= measureFrom) {
       inWindow.increment();
     }
@@ -43,6 +45,11 @@ final class Deliveries {
       long micros = Math.max(0, (now - intended) / 1_000);
       latency.recordValue(Math.min(micros, HIGHEST));
     }
+  }
+
+  /** Latencies of every delivery since the last call, warm-up included, in microseconds. */
+  Histogram sinceLastAsked() {
+    return recent.getIntervalHistogram();
   }
 
   /** Latencies recorded since the measured window began, in microseconds. */

@@ -15,6 +15,7 @@ final class LoadRun {
   private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
   private static final Duration OPEN_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration PROGRESS = Duration.ofSeconds(5);
 
   private final Options options;
   private final URI gateway;
@@ -35,7 +36,8 @@ final class LoadRun {
     List<String> rooms = IntStream.range(0, options.rooms()).mapToObj(i -> "bench-" + i).toList();
     Deliveries deliveries = new Deliveries(options.messages());
     try (Streams streams = new Streams(gateway);
-        Producers producers = new Producers(gateway)) {
+        Producers producers = new Producers(gateway);
+        Progress progress = new Progress(deliveries, Clock.now(), PROGRESS)) {
       for (int i = 0; i < options.subscribers(); i++) {
         streams.open(rooms.get(i % rooms.size()), deliveries::delivered);
       }
