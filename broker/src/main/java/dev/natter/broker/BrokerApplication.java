@@ -2,6 +2,7 @@ package dev.natter.broker;
 
 import dev.natter.events.EventTracingConfiguration;
 import dev.natter.events.http.EventProblemAdvice;
+import dev.natter.events.http.TomcatProblems;
 import dev.natter.events.jms.BrokerProblemAdvice;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,12 @@ import org.springframework.context.annotation.Import;
 
 /** The bridge that makes Artemis behave like a Knative Eventing broker. */
 @SpringBootApplication
-@Import({EventProblemAdvice.class, BrokerProblemAdvice.class, EventTracingConfiguration.class})
+@Import({
+  EventProblemAdvice.class,
+  BrokerProblemAdvice.class,
+  EventTracingConfiguration.class,
+  TomcatProblems.class
+})
 @ConfigurationPropertiesScan
 public class BrokerApplication {
 

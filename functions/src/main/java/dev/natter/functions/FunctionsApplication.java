@@ -2,6 +2,7 @@ package dev.natter.functions;
 
 import dev.natter.events.EventTracingConfiguration;
 import dev.natter.events.http.EventProblemAdvice;
+import dev.natter.events.http.TomcatProblems;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** Natter's chat operations, each a stateless function from CloudEvent to CloudEvent. */
 @SpringBootApplication
-@Import({EventProblemAdvice.class, EventTracingConfiguration.class})
+@Import({EventProblemAdvice.class, EventTracingConfiguration.class, TomcatProblems.class})
 @ConfigurationPropertiesScan
 public class FunctionsApplication {
 

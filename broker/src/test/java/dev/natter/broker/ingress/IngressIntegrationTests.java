@@ -126,6 +126,19 @@ class IngressIntegrationTests {
   }
 
   @Test
+  void refusesHeadersOverTheLimitWithAProblemDetail() throws Exception {
+    Map<String, String> headers = new java.util.HashMap<>(binary("huge"));
+    headers.put("ce-subject", "x".repeat(70_000));
+
+    HttpResponse<String> response = post(headers, "{\"author\":\"bot\",\"text\":\"hi\"}");
+
+    assertThat(response.statusCode()).isBetween(400, 499);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(response.body()).contains("\"status\":" + response.statusCode());
+  }
+
+  @Test
   void namesTheEventOfABatchThatBreaksTheChatContract() throws Exception {
     String batch =
         "["
