@@ -15,13 +15,16 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 
 /**
  * What Tomcat refuses before Spring sees the request (a malformed request line, headers over the
- * limit) is answered as a problem detail too, not as Tomcat's HTML error page.
+ * limit), and what reaches the container's error path, is answered as a problem detail too, not as
+ * Tomcat's HTML page or Spring Boot's error JSON.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ProblemErrorController.class)
 public class TomcatProblems {
 
   @Bean

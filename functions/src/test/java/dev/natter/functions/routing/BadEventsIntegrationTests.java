@@ -32,4 +32,18 @@ class BadEventsIntegrationTests {
     log.info("Functions: {} generated requests answered {}", REQUESTS, statuses);
     assertThat(statuses).containsKeys(200, 400);
   }
+
+  @Test
+  void answersItsErrorPathAskedForDirectlyWith404() throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/error"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
 }
