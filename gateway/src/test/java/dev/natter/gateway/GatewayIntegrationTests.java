@@ -51,6 +51,7 @@ class GatewayIntegrationTests {
     registry.add("natter.artemis.url", artemis::url);
     registry.add("natter.stream.heartbeat", () -> "300ms");
     registry.add("natter.history.size", () -> "3");
+    registry.add("natter.presence.refresh", () -> "500ms");
     registry.add("spring.http.codecs.max-in-memory-size", () -> "4KB");
   }
 
@@ -185,6 +186,33 @@ class GatewayIntegrationTests {
       HttpResponse<String> after = say(erin.token());
       assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
       assertThat(session("erin-out").token()).as("the nick is free").isNotEqualTo(erin.token());
+    }
+
+    @Test
+    void freesTheNickOfASessionSignedOutWhileItsStreamIsStillOpen() throws Exception {
+      ChatSession gwen = session("gwen-streaming");
+      HttpRequest follow =
+          HttpRequest.newBuilder(uri("/api/stream?room=gwens-room"))
+              .header("Cookie", gwen.cookie())
+              .build();
+      HttpResponse<Stream<String>> stream = http.send(follow, HttpResponse.BodyHandlers.ofLines());
+      stream.body().iterator().next();
+
+      http.send(
+          HttpRequest.newBuilder(uri("/api/sessions"))
+              .header("Authorization", "Bearer " + gwen.token())
+              .DELETE()
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+
+      // Refreshes of the still open stream come every 500 ms; none may take the nick back.
+      org.awaitility.Awaitility.await()
+          .pollDelay(java.time.Duration.ofMillis(1_500))
+          .atMost(java.time.Duration.ofSeconds(5))
+          .until(
+              () ->
+                  post("/api/sessions", "{\"nick\":\"gwen-streaming\"}", null).statusCode() == 201);
+      stream.body().close();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.natter.gateway.presence;
 
 import dev.natter.events.Nicks;
+import dev.natter.gateway.session.EndedSessions;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,12 +37,19 @@ public class Presence {
   private final Map<String, Integer> localStreams = new HashMap<>();
   private final Map<String, String> localNicks = new HashMap<>();
   private final PresenceFeed feed;
+  private final EndedSessions ended;
   private final PresenceEvents events;
   private final PresenceProperties properties;
   private final Clock clock;
 
-  Presence(PresenceFeed feed, PresenceEvents events, PresenceProperties properties, Clock clock) {
+  Presence(
+      PresenceFeed feed,
+      PresenceEvents events,
+      EndedSessions ended,
+      PresenceProperties properties,
+      Clock clock) {
     this.feed = feed;
+    this.ended = ended;
     this.events = events;
     this.properties = properties;
     this.clock = clock;
@@ -62,9 +70,12 @@ public class Presence {
 
   /**
    * Whether {@code session} still holds {@code nick}, refreshing its claim; a lapsed claim that
-   * nobody took meanwhile is taken back.
+   * nobody took meanwhile is taken back, unless the session ended (signed out, or changed nick).
    */
   public boolean holds(String nick, String session) {
+    if (ended.isEnded(session)) {
+      return false;
+    }
     String key = Nicks.key(nick);
     PresenceRecord current = records.get(claimKey(key));
     if (current != null && current.isLive(now()) && !current.session().equals(session)) {
@@ -144,7 +155,9 @@ public class Presence {
           String room = parts[0];
           String key = parts[1];
           String session = parts[2];
-          holds(nick, session);
+          if (!holds(nick, session)) {
+            return;
+          }
           long since = liveSince(room, key).orElse(now());
           publish(memberRecord(room, nick, key, session, since, true));
         });
