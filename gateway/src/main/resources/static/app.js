@@ -100,7 +100,7 @@ function settle(submissionId, outcome, detail) {
   } else {
     setMessageState(item, outcome, detail);
     const input = $('message-input');
-    if (!input.value) input.value = item.querySelector('.text').textContent;
+    if (!input.value) restore(input, item.querySelector('.text').textContent);
   }
 }
 
@@ -120,8 +120,10 @@ const handlers = {
     notice(e.room, e.id, e.data.commands.map((c) => `${c.usage} — ${c.description}`).join('\n'), e.seq);
   },
   'chat.nick.requested': (e) => {
-    settle(e.data.submissionId, 'posted');
-    changeNick(e.data.nick);
+    // The command is done once the gateway gives the new nick; refused, it shows as rejected.
+    changeNick(e.data.nick).then(
+      () => settle(e.data.submissionId, 'posted'),
+      (error) => settle(e.data.submissionId, 'rejected', `not changed: ${error.message}`));
   },
   'chat.member.joined': (e) => {
     notice(e.room, e.id, `${e.data.nick} joined`, e.seq);
@@ -298,7 +300,7 @@ function failed({ text, item }, error) {
   // Not sent at all: the text goes back in the box, to send again.
   const input = $('message-input');
   if (!input.value) {
-    input.value = text;
+    restore(input, text);
     item.remove();
     $('send-error').textContent = `Not sent: ${error.message}. Your message is back in the box.`;
     return;
@@ -316,13 +318,9 @@ function remember(session) {
 }
 
 async function changeNick(nick) {
-  try {
-    remember(await startSession(nick, state.token));
-    $('me').textContent = state.nick;
-    connect(true);
-  } catch (error) {
-    $('send-error').textContent = error.message;
-  }
+  remember(await startSession(nick, state.token));
+  $('me').textContent = state.nick;
+  connect(true);
 }
 
 function signOut(reason, draft, here = true) {
@@ -447,3 +445,10 @@ document.addEventListener('visibilitychange', () => {
 });
 
 if (state.token) enterChat();
+
+// Puts a message that did not make it back in the box, selected: what is typed next replaces it
+// rather than running into it.
+function restore(input, text) {
+  input.value = text;
+  if (document.activeElement === input) input.select();
+}

@@ -111,6 +111,29 @@ class BrowserIntegrationTests {
   }
 
   @Test
+  void showsANickChangeSomeoneElseHoldsAsRejectedAndGivesTheTextBack() throws Exception {
+    signIn(alice, "alice-renames");
+    signIn(bob, "bob-holds");
+
+    send(alice, "/nick bob-holds");
+
+    WebElement rejected =
+        new WebDriverWait(alice, Duration.ofSeconds(10))
+            .until(
+                page ->
+                    page
+                        .findElements(By.cssSelector("#messages .message[data-state='rejected']"))
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
+    assertThat(rejected.getText()).contains("/nick bob-holds", "online already");
+    assertThat(rejected.findElement(By.className("receipt")).getText()).isEqualTo("✕");
+    assertThat(alice.findElement(By.id("message-input")).getAttribute("value"))
+        .isEqualTo("/nick bob-holds");
+    assertThat(alice.findElement(By.id("me")).getText()).isEqualTo("alice-renames");
+  }
+
+  @Test
   void runsCommandsShowsWhoIsOnlineAndLooksGoodLightAndDark() throws Exception {
     signIn(alice, "alice-commands");
     signIn(bob, "bob-commands");
