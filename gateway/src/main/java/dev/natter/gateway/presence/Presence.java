@@ -64,7 +64,7 @@ public class Presence {
       throw new NickTakenException(nick, current.nick());
     }
     String session = UUID.randomUUID().toString();
-    publish(claimRecord(nick, key, session, now()));
+    publish(claimRecord(nick, key, session, now(), true));
     return session;
   }
 
@@ -82,7 +82,7 @@ public class Presence {
       return false;
     }
     long since = current != null && current.session().equals(session) ? current.since() : now();
-    publish(claimRecord(nick, key, session, since));
+    publish(claimRecord(nick, key, session, since, true));
     return true;
   }
 
@@ -91,17 +91,7 @@ public class Presence {
     String key = Nicks.key(nick);
     PresenceRecord current = records.get(claimKey(key));
     if (current != null && current.session().equals(session)) {
-      publish(
-          new PresenceRecord(
-              PresenceRecord.CLAIM,
-              key,
-              nick,
-              null,
-              session,
-              gateway,
-              current.since(),
-              now(),
-              false));
+      publish(claimRecord(nick, key, session, current.since(), false));
     }
   }
 
@@ -281,10 +271,11 @@ public class Presence {
     feed.publish(record, properties.ttl());
   }
 
-  private PresenceRecord claimRecord(String nick, String key, String session, long since) {
-    long expires = now() + properties.ttl().toMillis();
+  private PresenceRecord claimRecord(
+      String nick, String key, String session, long since, boolean present) {
+    long expires = present ? now() + properties.ttl().toMillis() : now();
     return new PresenceRecord(
-        PresenceRecord.CLAIM, key, nick, null, session, gateway, since, expires, true);
+        PresenceRecord.CLAIM, key, nick, null, session, gateway, since, expires, present);
   }
 
   private PresenceRecord memberRecord(
