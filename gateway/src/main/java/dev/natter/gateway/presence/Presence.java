@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.JmsException;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -38,6 +39,7 @@ public class Presence {
   private final Map<String, String> localNicks = new HashMap<>();
   private final PresenceFeed feed;
   private final EndedSessions ended;
+  private volatile boolean stopping;
   private final PresenceEvents events;
   private final PresenceProperties properties;
   private final Clock clock;
@@ -113,10 +115,8 @@ public class Presence {
 
   /** The nicks present in {@code room}, sorted. */
   public List<String> members(String room) {
-    long now = now();
-    return records.values().stream()
-        .filter(record -> PresenceRecord.MEMBER.equals(record.kind()))
-        .filter(record -> room.equals(record.room()) && record.isLive(now))
+    return liveMembers()
+        .filter(record -> room.equals(record.room()))
         .map(PresenceRecord::nick)
         .distinct()
         .sorted(String.CASE_INSENSITIVE_ORDER)
@@ -125,11 +125,13 @@ public class Presence {
 
   /** The rooms someone is present in. */
   public Set<String> rooms() {
+    return liveMembers().map(PresenceRecord::room).collect(Collectors.toSet());
+  }
+
+  private java.util.stream.Stream<PresenceRecord> liveMembers() {
     long now = now();
     return records.values().stream()
-        .filter(record -> PresenceRecord.MEMBER.equals(record.kind()) && record.isLive(now))
-        .map(PresenceRecord::room)
-        .collect(Collectors.toSet());
+        .filter(record -> PresenceRecord.MEMBER.equals(record.kind()) && record.isLive(now));
   }
 
   /** Refreshes the claims and presence of the streams open here. */
@@ -153,40 +155,9 @@ public class Presence {
         });
   }
 
-  /**
-   * Announces that people left whose presence lapsed: their gateway stopped refreshing it. Who left
-   * by closing their streams was announced by their gateway; their records are only dropped.
-   */
-  @Scheduled(fixedDelay = 5_000)
-  void sweep() {
-    long now = now();
-    Map<String, List<PresenceRecord>> byMembership =
-        records.values().stream()
-            .filter(record -> PresenceRecord.MEMBER.equals(record.kind()))
-            .collect(Collectors.groupingBy(record -> record.room() + "|" + record.key()));
-    byMembership.forEach(
-        (membership, memberships) -> {
-          if (memberships.stream().noneMatch(record -> record.isLive(now))) {
-            PresenceRecord last =
-                memberships.stream().max(Comparator.comparingLong(PresenceRecord::since)).get();
-            try {
-              if (memberships.stream().anyMatch(PresenceRecord::present)) {
-                events.left(last.room(), last.nick(), last.key(), last.since());
-              }
-              memberships.forEach(record -> records.remove(record.lastValueKey(), record));
-            } catch (JmsException e) {
-              log.warn(
-                  "NATTER-PRESENCE-003 Could not announce that {} left {}, retrying in the next"
-                      + " sweep: {}",
-                  last.nick(),
-                  last.room(),
-                  e.getMostSpecificCause().getMessage());
-            }
-          }
-        });
-    records
-        .values()
-        .removeIf(record -> PresenceRecord.CLAIM.equals(record.kind()) && !record.isLive(now));
+  /** Every record this replica knows, by last-value key; the sweep drops the lapsed. */
+  Map<String, PresenceRecord> records() {
+    return records;
   }
 
   /**
@@ -214,7 +185,16 @@ public class Presence {
     }
   }
 
+  /** The gateway is stopping: who is still here lapses (or reconnects elsewhere) instead. */
+  @EventListener(ContextClosedEvent.class)
+  void stopping() {
+    stopping = true;
+  }
+
   private void leaveIfGone(String room, String nick, String key, String session, String stream) {
+    if (stopping) {
+      return;
+    }
     synchronized (this) {
       if (!localStreams.remove(stream, 0)) {
         return;
@@ -273,16 +253,15 @@ public class Presence {
 
   private PresenceRecord claimRecord(
       String nick, String key, String session, long since, boolean present) {
-    long expires = present ? now() + properties.ttl().toMillis() : now();
-    return new PresenceRecord(
-        PresenceRecord.CLAIM, key, nick, null, session, gateway, since, expires, present);
+    return memberRecord(null, nick, key, session, since, present);
   }
 
+  /** A record of this gateway's: a member of {@code room}, or a claim when the room is null. */
   private PresenceRecord memberRecord(
       String room, String nick, String key, String session, long since, boolean present) {
+    String kind = room == null ? PresenceRecord.CLAIM : PresenceRecord.MEMBER;
     long expires = present ? now() + properties.ttl().toMillis() : now();
-    return new PresenceRecord(
-        PresenceRecord.MEMBER, key, nick, room, session, gateway, since, expires, present);
+    return new PresenceRecord(kind, key, nick, room, session, gateway, since, expires, present);
   }
 
   private static String claimKey(String key) {
