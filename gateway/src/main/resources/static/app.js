@@ -173,6 +173,7 @@ function renderRooms() {
 
 function selectRoom(room) {
   state.current = room;
+  sessionStorage.setItem('natter.room', room);
   state.unread.delete(room);
   markRead(room);
   $('room-title').textContent = `#${room}`;
@@ -359,7 +360,9 @@ async function enterChat() {
     $('message-input').value = draft;
     sessionStorage.removeItem('natter.draft');
   }
-  selectRoom(state.rooms[0]);
+  // A reload stays in the room it was in.
+  const last = sessionStorage.getItem('natter.room');
+  selectRoom(state.rooms.includes(last) ? last : state.rooms[0]);
   state.lastEventId = state.lastEventId || '0';
   await Promise.all(state.rooms.map(loadHistory));
   connect();

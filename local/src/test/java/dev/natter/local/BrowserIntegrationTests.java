@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -108,6 +109,20 @@ class BrowserIntegrationTests {
     return page.findElements(By.cssSelector("#messages .message.notice .text")).stream()
         .map(WebElement::getText)
         .toList();
+  }
+
+  @Test
+  void staysInTheRoomItWasInAfterAReload() {
+    signIn(alice, "alice-reloads");
+
+    alice.findElement(By.id("join-room")).sendKeys("reading-room", Keys.ENTER);
+    new WebDriverWait(alice, Duration.ofSeconds(10))
+        .until(page -> page.findElement(By.id("room-title")).getText().equals("#reading-room"));
+    alice.navigate().refresh();
+
+    new WebDriverWait(alice, Duration.ofSeconds(10))
+        .until(page -> page.findElement(By.id("room-title")).getText().equals("#reading-room"));
+    assertThat(alice.findElement(By.id("me")).getText()).isEqualTo("alice-reloads");
   }
 
   @Test
