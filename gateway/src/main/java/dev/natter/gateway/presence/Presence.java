@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
@@ -39,10 +40,10 @@ public class Presence {
   private final Map<String, String> localNicks = new HashMap<>();
   private final PresenceFeed feed;
   private final EndedSessions ended;
-  private volatile boolean stopping;
   private final PresenceEvents events;
   private final PresenceProperties properties;
   private final Clock clock;
+  private volatile boolean stopping;
 
   Presence(
       PresenceFeed feed,
@@ -128,7 +129,7 @@ public class Presence {
     return liveMembers().map(PresenceRecord::room).collect(Collectors.toSet());
   }
 
-  private java.util.stream.Stream<PresenceRecord> liveMembers() {
+  private Stream<PresenceRecord> liveMembers() {
     long now = now();
     return records.values().stream()
         .filter(record -> PresenceRecord.MEMBER.equals(record.kind()) && record.isLive(now));
